@@ -1,0 +1,116 @@
+// analysis.h — Finnish-aware text analysis, the same at index and query time.
+//
+// The pipeline (one file per stage in src/analysis/, composed in
+// analyzer.cpp):
+//   ICU NFC normalisation -> ICU word breaking (keeps "MLL:n", "0-6-vuotiaat",
+//   e-mail addresses, phone numbers; expands "äitiys- ja lastenneuvola") ->
+//   case folding -> stopwords -> Finnish base forms and compound parts
+//   (libvoikko; Snowball "finnish" as fallback for unknown words; a small
+//   lexicon for MLL, THL, Kela, ...) or Swedish / English Snowball stems ->
+//   diacritic folding (ä->a, ö->o, å->a) -> synonyms (query side).
+//
+// Terms produced (the vocabulary the index and the query share):
+//   - plain terms, lower case, NFC: surface forms ("neuvolaan"), base forms
+//     ("neuvola"), compound parts ("perhe", "neuvola" of "perheneuvola"),
+//     stems for sv/en/unknown words. No prefix.
+//   - folded terms: the same with diacritics folded, prefixed "F" ("Faiti"
+//     for "äiti"), so that a query typed without ä/ö matches, ranked below
+//     the exact forms.
+//
+// Threading: an Analyzer is NOT thread-safe (libvoikko handles are not). Use
+// one per thread; AnalysisResources is immutable and shared between them.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "palveluhaku/record.h"
+
+namespace palveluhaku {
+
+// The data the analysis needs: stopwords, synonyms, lexicon. Loaded from
+// index-config/analysis/ (see index-config/README.md).
+class AnalysisResources {
+ public:
+  // Throws Error(invalid_config) naming the file and line of a bad entry.
+  static std::shared_ptr<const AnalysisResources> load(const std::string& index_config_dir);
+
+  struct Impl;
+  explicit AnalysisResources(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
+  const Impl& impl() const { return *impl_; }
+
+ private:
+  std::shared_ptr<Impl> impl_;
+};
+
+// What kind of term an index or query term is; decides its weight.
+enum class TermKind : std::uint8_t {
+  surface,   // the word as written (lower case)
+  base,      // a base form (lemma) or stem
+  part,      // a compound part (weighted by how informative it is)
+  folded,    // diacritic-folded variant ("F" prefix)
+  synonym,   // from the synonym table (query side)
+};
+
+// One term for the index.
+struct IndexTerm {
+  std::string term;   // with its prefix if any ("Faiti")
+  TermKind kind;
+  unsigned position;  // word position within the text, 1-based
+};
+
+// One alternative way a query word can match: all `terms` must match
+// (several terms for multi-word synonyms such as "mannerheimin
+// lastensuojeluliitto"); `weight` scales its contribution (1.0 = exact).
+struct QueryAlternative {
+  std::vector<std::string> terms;
+  double weight = 1.0;
+  TermKind kind = TermKind::surface;
+};
+
+// One word of a query with every way it can match.
+struct QueryWord {
+  std::string text;  // the word as typed, normalised and lower-cased
+  std::vector<QueryAlternative> alternatives;
+  bool stopword = false;
+};
+
+class Analyzer {
+ public:
+  explicit Analyzer(std::shared_ptr<const AnalysisResources> res);
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  // Index time: calls `sink` for every term of `text` written in `lang`.
+  void index_terms(std::string_view text, Lang lang,
+                   const std::function<void(const IndexTerm&)>& sink);
+
+  // Query time: splits and analyses a query. The query language is not known
+  // (a parent may type Swedish on the Finnish page): each word gets its
+  // alternatives from every language, `ui_lang` first / weighted highest.
+  std::vector<QueryWord> analyze_query(std::string_view query, Lang ui_lang);
+
+  // The words of `text` after normalisation and word breaking, lower-cased,
+  // without any further analysis (for spelling dictionaries and suggest).
+  std::vector<std::string> words(std::string_view text);
+
+  // Informativeness of a compound part in [0, 1]: ~0 for very common heads
+  // (palvelu, keskus, toiminta), 1 for rare specific words.
+  double part_weight(std::string_view part) const;
+
+  // A Xapian stemmer whose stem is the Finnish base form, for
+  // MSet::snippet() so that it highlights inflected forms.
+  Xapian::Stem snippet_stemmer(Lang lang);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace palveluhaku

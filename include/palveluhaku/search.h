@@ -1,0 +1,130 @@
+// search.h — searching the index: text, filters, facets, near me, suggest.
+//
+// A SearchEngine serves one index directory. It is thread-safe: every
+// method may be called from any thread at once. Internally each thread gets
+// its own Xapian::Database and Analyzer (neither is thread-safe), and an
+// immutable per-generation snapshot (facet columns, coordinates) is shared.
+// The engine notices a rebuilt index (the stub XAPIANDB changed) or an update
+// (a new revision) within `reload_interval_ms` and switches to it without
+// failing a request; Xapian::DatabaseModifiedError is handled by reopening
+// and retrying.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "palveluhaku/codes.h"
+#include "palveluhaku/record.h"
+
+namespace palveluhaku {
+
+enum class SortOrder { relevance, distance, name };
+
+// The facet / filter fields, in the order the site shows them.
+// municipality, region, provider_type, service_class, target_group,
+// life_event, language, cost, channel, age, open_now.
+extern const std::vector<std::string> kFacetFields;
+
+struct SearchRequest {
+  std::string q;          // free text; empty = everything matching the filters
+  Lang lang = Lang::fi;   // language of labels and snippets
+  // Filters: field name (one of kFacetFields except age/open_now) -> values.
+  // Values within a field are OR'ed, fields are AND'ed.
+  std::map<std::string, std::vector<std::string>> filters;
+  std::optional<int> age;       // a child's age in years
+  bool open_now = false;
+  std::optional<GeoPoint> near;  // user's location
+  std::optional<double> radius_km;
+  SortOrder sort = SortOrder::relevance;
+  int page = 1;       // 1-based
+  int per_page = 20;  // 1..100
+  bool facets = true; // compute facet counts
+  // "Now" for open_now (local time is Europe/Helsinki). Default: the clock.
+  std::optional<std::chrono::system_clock::time_point> now;
+};
+
+struct FacetCount {
+  std::string value;
+  std::string label;
+  std::size_t count = 0;
+};
+
+struct SearchHit {
+  std::string id;
+  double score = 0;             // relevance score (0 for name/distance sort)
+  std::optional<double> distance_km;
+  std::optional<bool> open_now; // nullopt if the record has no hours
+  std::string snippet;          // HTML: escaped text with <mark> around matches
+  ServiceRecord record;         // the whole record
+};
+
+struct SearchResult {
+  std::size_t total = 0;  // matching documents (exact)
+  int page = 1;
+  int per_page = 20;
+  std::vector<SearchHit> hits;
+  // field -> values with counts; disjunctive: a field's counts ignore that
+  // field's own selection and respect all other filters.
+  std::map<std::string, std::vector<FacetCount>> facets;
+  std::optional<std::string> did_you_mean;  // a corrected query
+  bool corrected = false;  // the results are for did_you_mean (q found nothing)
+  bool relaxed = false;    // not every word matched: results match some words
+};
+
+struct Suggestion {
+  std::string text;   // what to show / put in the box
+  std::string kind;   // "service", "category", "organisation", "word"
+  std::string id;     // service id for kind == "service", code for "category"
+};
+
+struct EngineOptions {
+  // Directory of index.json and analysis/. Default: installed index-config.
+  std::string config_dir;
+  // Directory of the code lists. Default: installed codes.
+  std::string codes_dir;
+  // How often to check for a rebuilt / updated index. Default: 200 ms.
+  unsigned reload_interval_ms = 200;
+};
+
+struct IndexInfo {
+  std::size_t documents = 0;
+  unsigned long generation = 0;
+  std::string revision;  // Xapian revision of the live generation
+  std::chrono::system_clock::time_point built_at;  // when the generation was committed
+};
+
+class SearchEngine {
+ public:
+  // Opens the index in `index_dir`. Throws Error(index_unavailable /
+  // index_corrupt) with a clear message if there is no usable index.
+  SearchEngine(const std::string& index_dir, const EngineOptions& opts);
+  ~SearchEngine();
+
+  // Throws Error(invalid_parameter, parameter = the field) for bad filter
+  // values (unknown field, unknown municipality name, per_page out of range,
+  // page beyond the end is NOT an error: it returns no hits).
+  SearchResult search(const SearchRequest& req) const;
+
+  // The record with this id, or nullopt.
+  std::optional<ServiceRecord> get(const std::string& id) const;
+
+  // As-you-type suggestions for a partial query.
+  std::vector<Suggestion> suggest(const std::string& q, Lang lang, std::size_t limit = 10) const;
+
+  IndexInfo info() const;
+  const CodeLists& codes() const;
+
+  // Checks for a new generation / revision now (normally done on its own).
+  void reload_if_changed() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace palveluhaku

@@ -1,0 +1,5 @@
+#include "palveluhaku/version.h"
+
+namespace palveluhaku {
+std::string_view version() { return PALVELUHAKU_VERSION; }
+}  // namespace palveluhaku
