@@ -1,0 +1,552 @@
+#!/usr/bin/python3
+"""The reliability suite: faults, load and hostile input against the real programs.
+
+Runs the built palveluhaku-index and palveluhaku-server on loopback only and
+prints what it tried and what happened. Exit status 0 only if every check held.
+
+    reliability.py --build DIR [--quick | --full] [--only NAME,...]
+
+Checks (each prints one line: PASS/FAIL, what was tried, what happened):
+  kill_rebuild      kill -9 the indexer at random points of a full rebuild
+  kill_update       kill -9 the indexer at random points of an --update
+  disk_full         a rebuild that runs out of space (a 2 MB tmpfs, or RLIMIT_FSIZE)
+  read_only         a rebuild into an index directory the indexer cannot write
+  corrupt_index     a server started on a damaged or missing index
+  load_rebuild      wrk at 64 connections while the index is rebuilt, switched and updated
+  hostile           over-long URLs, invalid UTF-8, NULs, huge/many parameters,
+                    query syntax, path traversal, admin without token, slowloris
+  soak              memory (RSS) of the server under steady load over time
+Standard library only (Debian's /usr/bin/python3); wrk from Debian.
+"""
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+RESULTS = []
+
+
+def say(msg):
+    print(msg, flush=True)
+
+
+def record(name, ok, tried, happened):
+    RESULTS.append((name, ok, tried, happened))
+    say(f"{'PASS' if ok else 'FAIL'} {name}: tried {tried}; {happened}")
+
+
+def find_binary(build, name):
+    for dirpath, _, files in os.walk(build):
+        if name in files:
+            path = os.path.join(dirpath, name)
+            if os.access(path, os.X_OK):
+                return path
+    raise SystemExit(f"reliability: {name} not found under {build}: build first")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def http_get(port, path, timeout=10):
+    """Returns (status, body bytes); status 0 if the connection failed."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=timeout) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+    except Exception:  # noqa: BLE001 - any failure to connect counts as 0
+        return 0, b""
+
+
+def raw_request(port, data, timeout=10):
+    """Sends raw bytes, returns the status code of the answer (0 if none)."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
+            s.sendall(data)
+            buf = b""
+            while b"\r\n" not in buf:
+                chunk = s.recv(4096)
+                if not chunk:
+                    break
+                buf += chunk
+            m = re.match(rb"HTTP/1\.[01] (\d{3})", buf)
+            return int(m.group(1)) if m else 0
+    except Exception:  # noqa: BLE001
+        return 0
+
+
+def total(port, q=""):
+    status, body = http_get(port, "/api/v1/search?per_page=1&q=" + urllib.parse.quote(q))
+    if status != 200:
+        return None
+    return json.loads(body)["total"]
+
+
+class Tools:
+    def __init__(self, build):
+        self.indexer = find_binary(build, "palveluhaku-index")
+        self.server_bin = find_binary(build, "palveluhaku-server")
+        self.tmp = tempfile.mkdtemp(prefix="palveluhaku-reliability-")
+        self.sample = os.path.join(ROOT, "data", "sample")
+        self.big = self._make_big_corpus(3000)
+
+    def _make_big_corpus(self, n):
+        """Copies of the sample records with new ids, so a rebuild takes a while."""
+        records = []
+        for name in sorted(os.listdir(self.sample)):
+            if name.endswith(".jsonl"):
+                with open(os.path.join(self.sample, name), encoding="utf-8") as f:
+                    records += [json.loads(line) for line in f if line.strip()]
+        if not records:
+            raise SystemExit("reliability: no JSONL records in data/sample")
+        path = os.path.join(self.tmp, "big.jsonl")
+        with open(path, "w", encoding="utf-8") as out:
+            for i in range(n):
+                r = dict(records[i % len(records)])
+                r["id"] = f"{r['id']}-copy{i}"
+                out.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return path
+
+    def index(self, index_dir, *sources, update=False, extra=(), preexec=None, user=None, timeout=600):
+        cmd = [self.indexer, "--index", index_dir] + (["--update"] if update else []) + list(extra) + list(sources)
+        if user:
+            cmd = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups"] + cmd
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, preexec_fn=preexec)
+
+    def start_server(self, index_dir, extra=()):
+        port = free_port()
+        self.last_log = os.path.join(self.tmp, f"server-{port}.log")
+        log = open(self.last_log, "w")
+        proc = subprocess.Popen(
+            [self.server_bin, "--index", index_dir, "--host", "127.0.0.1", "--port", str(port)] + list(extra),
+            stdout=log, stderr=subprocess.STDOUT)
+        for _ in range(200):
+            if proc.poll() is not None:
+                break
+            if http_get(port, "/healthz", timeout=1)[0] == 200:
+                return proc, port
+            time.sleep(0.05)
+        return proc, None
+
+    @staticmethod
+    def stop(proc):
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def poller(port, stop, failures, counter):
+    """Keeps searching until stopped; counts requests that did not give 200."""
+    queries = ["", "neuvola", "perhekahvila", "päiväkoti", "aiti vauva"]
+    i = 0
+    while not stop.is_set():
+        status, _ = http_get(port, "/api/v1/search?q=" + urllib.parse.quote(queries[i % len(queries)]))
+        counter[0] += 1
+        if status != 200:
+            failures.append(status)
+        i += 1
+
+
+def check_kill(tools, mode, rounds):
+    name = f"kill_{mode}"
+    idx = os.path.join(tools.tmp, name)
+    r = tools.index(idx, tools.sample)
+    if r.returncode != 0:
+        return record(name, False, "the initial index", f"indexer failed: {r.stderr[-300:]}")
+    proc, port = tools.start_server(idx)
+    if not port:
+        return record(name, False, "starting the server", "did not come up")
+    before = total(port)
+    stop, failures, counter = threading.Event(), [], [0]
+    t = threading.Thread(target=poller, args=(port, stop, failures, counter))
+    t.start()
+    killed, lost = 0, []
+    try:
+        for i in range(rounds):
+            cmd = [tools.indexer, "--index", idx] + (["--update"] if mode == "update" else []) + [tools.big]
+            p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(random.Random(i).uniform(0.05, 1.5))
+            if p.poll() is None:
+                p.kill()
+                killed += 1
+            p.wait()
+            now = total(port)
+            if now is None:
+                lost.append(f"round {i}: search failed after the kill")
+            elif mode == "rebuild" and now != before:
+                # a killed rebuild must leave the old index live
+                lost.append(f"round {i}: total {now} != {before}")
+            elif mode == "update" and now < before:
+                lost.append(f"round {i}: committed records lost ({now} < {before})")
+            if mode == "update" and now is not None:
+                before = now  # what is committed now must stay
+        # the next run completes
+        r = tools.index(idx, tools.big, update=(mode == "update"))
+        done_ok = r.returncode == 0
+        time.sleep(1.0)
+        after = total(port)
+    finally:
+        stop.set()
+        t.join()
+        tools.stop(proc)
+    expected_after = 3000 if mode == "rebuild" else None
+    ok = (not lost and not failures and done_ok and after is not None
+          and (expected_after is None or after == expected_after))
+    record(name, ok, f"{rounds} runs killed at random points ({killed} really killed mid-run) "
+           f"while {counter[0]} searches ran",
+           f"failed searches {len(failures)}, lost/changed state {lost[:3]}, "
+           f"next run exit {r.returncode}, documents after {after}")
+
+
+def du_bytes(path):
+    return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(path) for f in fs)
+
+
+def check_disk_full(tools):
+    """A rebuild runs out of space: a tmpfs three times the size of the small
+    index holds the live index; the big rebuild cannot fit beside it."""
+    name = "disk_full"
+    probe = os.path.join(tools.tmp, "disk-probe")
+    tools.index(probe, tools.sample)
+    size_kb = max(1024, 3 * du_bytes(probe) // 1024)
+    idx = os.path.join(tools.tmp, name)
+    os.makedirs(idx)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", idx],
+                             capture_output=True).returncode == 0
+    preexec = None
+    if mounted:
+        how = f"a {size_kb} kB tmpfs"
+    else:
+        how = "RLIMIT_FSIZE (tmpfs not mountable here)"
+        limit_bytes = 2 * du_bytes(probe)
+
+        def preexec():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
+    proc = None
+    try:
+        r0 = tools.index(idx, tools.sample)
+        proc, port = tools.start_server(idx)
+        before = total(port) if port else None
+        r = tools.index(idx, tools.big, preexec=preexec)
+        time.sleep(0.5)
+        after = total(port) if port else None
+        r2 = tools.index(idx, tools.sample)  # once space is there again, a run completes
+    finally:
+        if proc:
+            tools.stop(proc)
+        if mounted:
+            subprocess.run(["umount", idx], capture_output=True)
+    msg = (r.stderr or "").strip().splitlines()[-1:] or [""]
+    clear = r.returncode != 0 and bool(re.search(r"space|too large|disk|write|I/O|io_error", r.stderr, re.I))
+    ok = r0.returncode == 0 and clear and before is not None and after == before and r2.returncode == 0
+    record(name, ok, f"a rebuild of 3000 records into {how} holding the live index",
+           f"exit {r.returncode}, message {msg[0][:160]!r}, server total {before} -> {after}, "
+           f"next small run exit {r2.returncode}")
+
+
+def check_read_only(tools):
+    name = "read_only"
+    idx = os.path.join(tools.tmp, name)
+    r = tools.index(idx, tools.sample)
+    os.chmod(tools.tmp, 0o755)
+    for dirpath, dirs, files in os.walk(idx):
+        os.chmod(dirpath, 0o755)
+        for f in files:
+            os.chmod(os.path.join(dirpath, f), 0o644)
+    live_before = open(os.path.join(idx, "XAPIANDB")).read()
+    r = tools.index(idx, tools.sample, user="nobody")
+    live_after = open(os.path.join(idx, "XAPIANDB")).read()
+    clear = r.returncode != 0 and bool(re.search(r"permission|read-only|cannot|denied", r.stderr, re.I))
+    record(name, clear and live_before == live_after,
+           "a rebuild by a user who cannot write the index directory",
+           f"exit {r.returncode}, message {(r.stderr.strip().splitlines() or [''])[-1][:160]!r}, "
+           f"live index {'unchanged' if live_before == live_after else 'CHANGED'}")
+
+
+def check_corrupt(tools):
+    name = "corrupt_index"
+    outcomes = []
+    ok = True
+    # missing index
+    proc, port = tools.start_server(os.path.join(tools.tmp, "no-such-index"))
+    if port is not None:
+        tools.stop(proc)
+        ok = False
+        outcomes.append("missing index: server started anyway")
+    else:
+        rc = proc.wait(10)
+        log = open(tools.last_log).read().strip()
+        clear = rc != 0 and "index" in log.lower()
+        ok &= clear
+        outcomes.append(f"missing index: exit {rc}, {(log.splitlines() or [''])[-1][:120]!r}")
+    # damaged index: garble every table file of the live generation
+    idx = os.path.join(tools.tmp, name)
+    tools.index(idx, tools.sample)
+    stub = open(os.path.join(idx, "XAPIANDB")).read().split()
+    gen = os.path.join(idx, stub[-1])
+    for f in os.listdir(gen):
+        if f.endswith(".glass"):
+            with open(os.path.join(gen, f), "r+b") as fh:
+                fh.seek(0)
+                fh.write(os.urandom(4096))
+    proc, port = tools.start_server(idx)
+    if port is None:
+        rc = proc.wait(10)
+        log = open(tools.last_log).read()
+        clear = rc != 0 and "index" in log.lower()
+        ok &= clear
+        outcomes.append(f"damaged index: refused to start, exit {rc}, "
+                        f"{(log.strip().splitlines() or [''])[-1][:120]!r}")
+    else:
+        statuses = {http_get(port, "/api/v1/search?q=neuvola")[0] for _ in range(5)}
+        alive = http_get(port, "/healthz")[0] in (200, 503)
+        ok &= alive and not any(s == 0 for s in statuses)
+        outcomes.append(f"damaged index: started, search statuses {sorted(statuses)}, alive {alive}")
+        tools.stop(proc)
+    record(name, ok, "a server on a missing index and on a damaged one", "; ".join(outcomes))
+
+
+def wrk(port, seconds, connections, threads=2):
+    lua = os.path.join(ROOT, "tests", "reliability", "mix.lua")
+    cmd = ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--latency",
+           "-s", lua, f"http://127.0.0.1:{port}"]
+    return subprocess.run(cmd, capture_output=True, text=True).stdout
+
+
+def parse_wrk(out):
+    reqs = re.search(r"(\d+) requests in", out)
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    lat = {p: m for p, m in re.findall(r"\s+(50|90|99)%\s+([\d.]+\w+)", out)}
+    return {
+        "requests": int(reqs.group(1)) if reqs else 0,
+        "non2xx": int(non2xx.group(1)) if non2xx else 0,
+        "socket_errors": sum(map(int, sock.groups())) if sock else 0,
+        "rps": float(rps.group(1)) if rps else 0.0,
+        "latency": lat,
+    }
+
+
+def check_load(tools, seconds):
+    name = "load_rebuild"
+    idx = os.path.join(tools.tmp, name)
+    tools.index(idx, tools.sample)
+    proc, port = tools.start_server(idx)
+    if not port:
+        return record(name, False, "starting the server", "did not come up")
+    stop = threading.Event()
+    switches = [0, 0]
+    errors = []
+
+    def churn():
+        upd = os.path.join(tools.tmp, "one.jsonl")
+        with open(tools.big, encoding="utf-8") as f:
+            first = json.loads(f.readline())
+        i = 0
+        while not stop.is_set():
+            src = tools.sample if i % 2 == 0 else tools.big
+            r = tools.index(idx, src)
+            switches[0] += r.returncode == 0
+            if r.returncode != 0:
+                errors.append(r.stderr[-200:])
+            first["name"] = {"fi": f"Päivitetty palvelu {i}"}
+            with open(upd, "w", encoding="utf-8") as f:
+                f.write(json.dumps(first, ensure_ascii=False) + "\n")
+            r = tools.index(idx, upd, update=True)
+            switches[1] += r.returncode == 0
+            i += 1
+
+    t = threading.Thread(target=churn)
+    t.start()
+    out = wrk(port, seconds, 64)
+    stop.set()
+    t.join()
+    alive = http_get(port, "/healthz")[0] == 200
+    tools.stop(proc)
+    w = parse_wrk(out)
+    ok = w["requests"] > 0 and w["non2xx"] == 0 and w["socket_errors"] == 0 and alive and not errors
+    record(name, ok, f"wrk {seconds}s at 64 connections while {switches[0]} rebuilds switched and "
+           f"{switches[1]} updates committed",
+           f"{w['requests']} requests, {w['rps']:.0f} req/s, non-2xx {w['non2xx']}, socket errors "
+           f"{w['socket_errors']}, latency p50/p90/p99 {w['latency'].get('50')}/{w['latency'].get('90')}/"
+           f"{w['latency'].get('99')}, indexer errors {len(errors)}")
+
+
+def rss_kb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def check_soak(tools, seconds):
+    name = "soak"
+    idx = os.path.join(tools.tmp, name)
+    tools.index(idx, tools.big)
+    proc, port = tools.start_server(idx)
+    if not port:
+        return record(name, False, "starting the server", "did not come up")
+    step = max(5, seconds // 10)
+    wrk(port, 5, 16)  # warm up: caches fill
+    samples = [rss_kb(proc.pid)]
+    failures = 0
+    for _ in range(max(1, seconds // step)):
+        w = parse_wrk(wrk(port, step, 16))
+        failures += w["non2xx"] + w["socket_errors"]
+        samples.append(rss_kb(proc.pid))
+    tools.stop(proc)
+    growth = (samples[-1] - samples[0]) / max(1, samples[0])
+    ok = growth < 0.10 and failures == 0
+    record(name, ok, f"{seconds}s of wrk at 16 connections, RSS sampled every {step}s",
+           f"RSS {samples[0] // 1024} MB -> {samples[-1] // 1024} MB (growth {growth:+.1%}), "
+           f"samples MB {[s // 1024 for s in samples]}, failed requests {failures}")
+
+
+def check_hostile(tools, slow_clients):
+    name = "hostile"
+    idx = os.path.join(tools.tmp, name)
+    tools.index(idx, tools.sample)
+    proc, port = tools.start_server(idx)
+    if not port:
+        return record(name, False, "starting the server", "did not come up")
+    bad = []
+
+    def expect(label, status, allowed):
+        if status not in allowed:
+            bad.append(f"{label}: {status}")
+
+    q = urllib.parse.quote
+    cases = [
+        ("100 kB URL", f"/api/v1/search?q={'a' * 100_000}", {400, 414, 431}),
+        ("10 kB query", f"/api/v1/search?q={q('neuvola ' * 1250)}", {200, 400}),
+        ("invalid UTF-8", "/api/v1/search?q=%FF%FE%80neuvola", {400}),
+        ("NUL byte", "/api/v1/search?q=neu%00vola", {200, 400}),
+        ("5000 filter values", "/api/v1/search?" + "&".join(["municipality=837"] * 5000), {400, 414, 431}),
+        ("huge page", "/api/v1/search?q=neuvola&page=99999999999999999999", {400}),
+        ("negative per_page", "/api/v1/search?per_page=-5", {400}),
+        ("age not a number", "/api/v1/search?age=kolme", {400}),
+        ("bad near", "/api/v1/search?near=61.5,NaN", {400}),
+        ("bad lang", "/api/v1/search?lang=xx", {400}),
+        ("query syntax quote", "/api/v1/search?q=" + q('"neuvola'), {200}),
+        ("query syntax AND (", "/api/v1/search?q=" + q("AND ( perhe"), {200}),
+        ("query syntax *", "/api/v1/search?q=" + q("* neuv*"), {200}),
+        ("query syntax NEAR/", "/api/v1/search?q=" + q("perhe NEAR/3 neuvola"), {200}),
+        ("suggest invalid UTF-8", "/api/v1/suggest?q=%C3%28", {400}),
+        ("unknown service", "/api/v1/services/%2e%2e%2f%2e%2e%2fetc%2fpasswd", {400, 404}),
+        ("traversal ..", "/static/../../../../etc/passwd", {400, 403, 404}),
+        ("traversal %2e%2e", "/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd", {400, 403, 404}),
+        ("traversal %2f", "/static/..%2f..%2f..%2fetc%2fpasswd", {400, 403, 404}),
+        ("traversal backslash", "/static/..\\..\\etc\\passwd", {400, 403, 404}),
+        ("admin without token", "/api/v1/admin/reload", {401, 403, 404, 405}),
+    ]
+    for label, path, allowed in cases:
+        status, body = http_get(port, path)
+        if b"root:x:0:0" in body:
+            bad.append(f"{label}: served /etc/passwd")
+        expect(label, status, allowed)
+    # raw requests: NUL in the request line, a huge header, a garbage line
+    expect("raw NUL in path", raw_request(port, b"GET /api/v1/search?q=a\x00b HTTP/1.1\r\nHost: x\r\n\r\n"),
+           {200, 400})
+    expect("raw 64 kB header", raw_request(
+        port, b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 65536 + b"\r\n\r\n"), {0, 400, 431})
+    expect("raw garbage", raw_request(port, b"\x16\x03\x01garbage\r\n\r\n"), {0, 400})
+    expect("POST with 50 MB length", raw_request(
+        port, b"POST /api/v1/search HTTP/1.1\r\nHost: x\r\nContent-Length: 52428800\r\n\r\nabc"),
+        {0, 400, 404, 405, 413})
+    # slowloris: many connections sending headers a byte at a time
+    socks = []
+    for _ in range(slow_clients):
+        try:
+            s = socket.create_connection(("127.0.0.1", port), timeout=5)
+            s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+            socks.append(s)
+        except OSError:
+            break
+    t0 = time.time()
+    deadline = t0 + 60
+    served_at = None
+    while time.time() < deadline:
+        for s in socks:
+            try:
+                s.sendall(b"X-a: b\r\n")
+            except OSError:
+                pass
+        if http_get(port, "/healthz", timeout=2)[0] == 200:
+            served_at = time.time() - t0
+            break
+        time.sleep(0.5)
+    for s in socks:
+        s.close()
+    if served_at is None:
+        bad.append(f"slowloris: {len(socks)} slow clients starved the server for 60 s")
+    alive = http_get(port, "/healthz")[0] == 200
+    tools.stop(proc)
+    if not alive:
+        bad.append("server not answering at the end")
+    record(name, not bad, f"{len(cases) + 4} hostile requests and {len(socks)} slowloris clients",
+           f"unexpected {bad[:6]}; a normal request was served "
+           f"{'after %.1f s' % served_at if served_at is not None else 'never'} during slowloris; "
+           f"server {'alive' if alive else 'DEAD'}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--build", required=True, help="build directory holding the programs")
+    mode = ap.add_mutually_exclusive_group()
+    mode.add_argument("--quick", action="store_true", help="CI form: short load and soak")
+    mode.add_argument("--full", action="store_true", help="60 s load, 10 min soak")
+    ap.add_argument("--only", default="", help="comma-separated check names")
+    args = ap.parse_args()
+    tools = Tools(os.path.abspath(args.build))
+    quick = not args.full
+    checks = {
+        "kill_rebuild": lambda: check_kill(tools, "rebuild", 4 if quick else 15),
+        "kill_update": lambda: check_kill(tools, "update", 4 if quick else 15),
+        "disk_full": lambda: check_disk_full(tools),
+        "read_only": lambda: check_read_only(tools),
+        "corrupt_index": lambda: check_corrupt(tools),
+        "load_rebuild": lambda: check_load(tools, 10 if quick else 60),
+        "hostile": lambda: check_hostile(tools, 50 if quick else 500),
+        "soak": lambda: check_soak(tools, 30 if quick else 600),
+    }
+    only = [c for c in args.only.split(",") if c]
+    for name, fn in checks.items():
+        if only and name not in only:
+            continue
+        try:
+            fn()
+        except Exception as e:  # noqa: BLE001 - a crashing check is a failed check
+            record(name, False, "the check", f"raised {type(e).__name__}: {e}")
+    shutil.rmtree(tools.tmp, ignore_errors=True)
+    failed = sum(1 for r in RESULTS if not r[1])
+    say(f"\nreliability: {len(RESULTS) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
