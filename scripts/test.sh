@@ -72,12 +72,15 @@ for s in $stages; do
   case $s in
     build) stage build ctest build_and_ctest build/ci -DCMAKE_BUILD_TYPE=RelWithDebInfo ;;
     asan)
-      ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-        stage asan ctest build_and_ctest build/asan -DCMAKE_BUILD_TYPE=Debug \
-        -DPALVELUHAKU_SANITIZE=ON -DPALVELUHAKU_BUILD_BENCH=OFF ;;
+      # clang with ASan + UBSan; the same build carries the libFuzzer targets
+      # that the reliability stage runs.
+      CXX=clang++ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+        stage asan ctest build_and_ctest build/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DPALVELUHAKU_SANITIZE=ON -DPALVELUHAKU_FUZZ=ON -DPALVELUHAKU_BUILD_BENCH=OFF ;;
     browser) stage browser node bash tests/browser/run.sh "$root/build/ci" ;;
     bench) stage bench exit bash bench/run --quick --build "$root/build/ci" ;;
-    reliability) stage reliability exit bash tests/reliability/run --quick --build "$root/build/ci" ;;
+    reliability) FUZZ_BUILD=$root/build/asan stage reliability exit \
+      bash tests/reliability/run --quick --build "$root/build/ci" ;;
     *) echo "unknown stage $s"; failed=$((failed + 1)) ;;
   esac
 done

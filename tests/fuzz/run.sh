@@ -11,12 +11,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs=${1:-60}
-build=build/fuzz
-if [[ ! -x $build/tests/fuzz/fuzz_csv ]] || [[ -n "$(find src include tests/fuzz -newer $build/tests/fuzz/fuzz_csv -name '*.[ch]*' -print -quit 2>/dev/null)" ]]; then
-  CXX=clang++ cmake -S . -B $build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPALVELUHAKU_FUZZ=ON \
+# FUZZ_BUILD: a clang build configured with -DPALVELUHAKU_FUZZ=ON (the test
+# suite's sanitizer build is one); default build/fuzz, configured here.
+build=${FUZZ_BUILD:-build/fuzz}
+if [[ ! -f $build/CMakeCache.txt ]]; then
+  CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPALVELUHAKU_FUZZ=ON \
     -DPALVELUHAKU_SANITIZE=ON -DPALVELUHAKU_BUILD_TESTS=OFF -DPALVELUHAKU_BUILD_BENCH=OFF >/dev/null
-  cmake --build $build -j"$(nproc)" --target fuzz_csv fuzz_json fuzz_ptv fuzz_query
 fi
+cmake --build "$build" -j"$(nproc)" --target fuzz_csv fuzz_json fuzz_ptv fuzz_query >/dev/null || exit 1
 mkdir -p $build/artifacts
 status=0
 for t in csv json ptv query; do
