@@ -1,0 +1,267 @@
+#!/usr/bin/python3
+"""The quality benchmark: runs every system on corpus.jsonl and queries.tsv and
+prints nDCG@10, recall@10, MRR and the zero-result rate, overall and per
+category (see bench/README.md, ## Quality, and GRADING.md).
+
+Usage:
+  quality.py [--runner PATH] [--only NAMES] [--pool] [--details] [--save FILE]
+
+  --runner PATH  the palveluhaku-quality runner (built by ./run); without it
+                 (or if it does not exist) Palveluhaku is left out
+  --only NAMES   comma-separated subset: pg,sqlite,xapian,palveluhaku
+  --pool         instead of the table, print the pooled top-10 documents that
+                 have no judgment yet, per need (for the grader)
+  --pool-zero    with --pool: after the grader has read the listed pool, grade
+                 every still unjudged pooled document 0 in needs.txt
+  --details      also print each query's top 10 with grades per system
+  --save FILE    write every system's ranked lists as JSON
+"""
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import peers  # noqa: E402
+
+K = 10
+CATEGORIES = ("inflected", "compound", "folding", "typo", "swedish", "english", "need",
+              "colloquial")
+
+
+# ---- inputs -------------------------------------------------------------------
+def load_queries(path=os.path.join(HERE, "queries.tsv")):
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            qid, cat, q, need = line.rstrip("\n").split("\t")
+            assert cat in CATEGORIES, (qid, cat)
+            out.append({"id": qid, "category": cat, "query": q, "need": need})
+    return out
+
+
+def load_needs(path=os.path.join(HERE, "needs.txt"), doc_ids=None):
+    """need -> {doc id: grade}; doc prefixes resolved against doc_ids."""
+    needs, cur = {}, None
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("NEED "):
+                cur = line[5:].split("|")[0].strip()
+                assert cur not in needs, "%s:%d: need %s twice" % (path, n, cur)
+                needs[cur] = {}
+                continue
+            grade, _, docs = line.partition(":")
+            grade = int(grade)
+            for p in docs.split():
+                full = [d for d in doc_ids if d.startswith("gd-" + p)] if doc_ids else ["gd-" + p]
+                if len(full) != 1:
+                    raise SystemExit("%s:%d: doc prefix %r matches %d documents"
+                                     % (path, n, p, len(full)))
+                d = full[0]
+                if d in needs[cur] and needs[cur][d] != grade:
+                    raise SystemExit("%s:%d: %s graded twice in %s" % (path, n, d, cur))
+                needs[cur][d] = grade
+    return needs
+
+
+def write_judgments(queries, needs, path=os.path.join(HERE, "judgments.tsv")):
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("# query id\tdoc id\tgrade  (generated from needs.txt by quality.py)\n")
+        for q in queries:
+            for d, g in sorted(needs[q["need"]].items(), key=lambda x: (-x[1], x[0])):
+                fh.write("%s\t%s\t%d\n" % (q["id"], d, g))
+
+
+# ---- metrics -------------------------------------------------------------------
+def ndcg(ranked, judged, k=K):
+    dcg = sum(judged.get(d, 0) / math.log2(i + 2) for i, d in enumerate(ranked[:k]))
+    ideal = sorted((g for g in judged.values() if g > 0), reverse=True)[:k]
+    idcg = sum(g / math.log2(i + 2) for i, g in enumerate(ideal))
+    return dcg / idcg if idcg else 0.0
+
+
+def recall(ranked, judged, k=K):
+    rel = {d for d, g in judged.items() if g >= 1}
+    return len(rel & set(ranked[:k])) / len(rel) if rel else 0.0
+
+
+def rr(ranked, judged, k=K):
+    for i, d in enumerate(ranked[:k]):
+        if judged.get(d, 0) >= 1:
+            return 1.0 / (i + 1)
+    return 0.0
+
+
+def evaluate(queries, needs, results):
+    """results: qid -> (ranked, total). Returns {group: {metric: value}}."""
+    rows = {}
+    for q in queries:
+        ranked, total = results[q["id"]]
+        j = needs[q["need"]]
+        m = {"ndcg": ndcg(ranked, j), "recall": recall(ranked, j), "mrr": rr(ranked, j),
+             "zero": 1.0 if total == 0 else 0.0}
+        for group in ("all", q["category"]):
+            rows.setdefault(group, []).append(m)
+    return {g: {k: sum(m[k] for m in ms) / len(ms) for k in ms[0]} | {"n": len(ms)}
+            for g, ms in rows.items()}
+
+
+# ---- Palveluhaku ---------------------------------------------------------------
+class Palveluhaku:
+    """Runs the C++ runner once over all queries (it indexes the corpus with
+    rebuild_index and searches with SearchEngine::search)."""
+
+    name = "Palveluhaku"
+
+    def __init__(self, runner, corpus, queries):
+        self.results = {}
+        self.extra = {}
+        with tempfile.TemporaryDirectory(prefix="phq-idx-") as tmp:
+            qfile = os.path.join(tmp, "queries.txt")
+            with open(qfile, "w", encoding="utf-8") as fh:
+                for q in queries:
+                    fh.write("%s\t%s\n" % (q["id"], q["query"]))
+            out = subprocess.run([runner, "--corpus", corpus, "--queries", qfile,
+                                  "--index", os.path.join(tmp, "index"), "--k", str(K)],
+                                 check=True, capture_output=True, text=True)
+            for line in out.stdout.splitlines():
+                r = json.loads(line)
+                self.results[r["id"]] = (r["hits"], r["total"])
+                self.extra[r["id"]] = r
+
+    def search(self, qid):
+        return self.results.get(qid, ([], 0))
+
+    def close(self):
+        pass
+
+
+# ---- main ------------------------------------------------------------------------
+def fmt_table(systems, evals, queries):
+    cols = ["all"] + [c for c in CATEGORIES if any(q["category"] == c for q in queries)]
+    heads = ["%s (%d)" % (c, evals[systems[0]][c]["n"]) for c in cols]
+    lines = []
+    for metric, label in (("ndcg", "nDCG@10"), ("recall", "recall@10"), ("mrr", "MRR@10"),
+                          ("zero", "zero-result rate")):
+        lines.append("")
+        lines.append(label)
+        lines.append("| %-22s | %s |" % ("system", " | ".join(heads)))
+        lines.append("|%s|%s|" % ("-" * 24, "|".join("-" * (len(h) + 2) for h in heads)))
+        for s in systems:
+            cells = []
+            for c, h in zip(cols, heads):
+                v = evals[s][c][metric]
+                cells.append(("%.3f" % v if metric != "zero" else "%.1f%%" % (100 * v)).rjust(len(h)))
+            lines.append("| %-22s | %s |" % (s, " | ".join(cells)))
+    return "\n".join(lines)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runner")
+    ap.add_argument("--only")
+    ap.add_argument("--pool", action="store_true")
+    ap.add_argument("--pool-zero", action="store_true")
+    ap.add_argument("--details", action="store_true")
+    ap.add_argument("--save")
+    a = ap.parse_args()
+
+    corpus_path = os.path.join(HERE, "corpus.jsonl")
+    records = peers.load_corpus(corpus_path)
+    doc_ids = [r["id"] for r in records]
+    names = {r["id"]: r["name"].get("fi") or r["name"].get("en") for r in records}
+    queries = load_queries()
+    needs = load_needs(doc_ids=doc_ids)
+    missing = {q["need"] for q in queries} - set(needs)
+    if missing:
+        raise SystemExit("queries.tsv names needs not in needs.txt: %s" % sorted(missing))
+    write_judgments(queries, needs)
+
+    only = set((a.only or "pg,sqlite,xapian,palveluhaku").split(","))
+    keys = {"pg": peers.PostgresFinnish, "sqlite": peers.SqliteFts5,
+            "xapian": peers.XapianSnowball}
+    if a.pool:
+        keys["xapian-or"] = peers.XapianSnowballOr
+        only.add("xapian-or")
+    results = {}
+    for key, cls in keys.items():
+        if key not in only:
+            continue
+        p = cls(records)
+        try:
+            results[cls.name] = {q["id"]: p.search(q["query"], K) for q in queries}
+        finally:
+            p.close()
+    palveluhaku = None
+    if "palveluhaku" in only and a.runner and os.path.exists(a.runner):
+        palveluhaku = Palveluhaku(a.runner, corpus_path, queries)
+        results[Palveluhaku.name] = {q["id"]: palveluhaku.search(q["id"]) for q in queries}
+    elif "palveluhaku" in only:
+        print("quality: Palveluhaku runner not available (%s); peers only" % a.runner,
+              file=sys.stderr)
+
+    if a.save:
+        with open(a.save, "w", encoding="utf-8") as fh:
+            json.dump(results, fh, ensure_ascii=False, indent=1)
+
+    if a.pool:
+        by_need = {}
+        for q in queries:
+            for s, res in results.items():
+                for d in res[q["id"]][0][:K]:
+                    if d not in needs[q["need"]]:
+                        by_need.setdefault(q["need"], {}).setdefault(d, set()).add(
+                            "%s:%s" % (s.split()[0], q["id"]))
+        for need, docs in sorted(by_need.items()):
+            print("NEED", need)
+            for d, who in sorted(docs.items()):
+                print("   %-14s %-60s %s" % (d[3:15], names[d][:60], ",".join(sorted(who))[:80]))
+        total = sum(len(v) for v in by_need.values())
+        if a.pool_zero:
+            for need, docs in sorted(by_need.items()):
+                subprocess.run([os.path.join(HERE, "grade.py"), need, "0"] +
+                               [d[3:] for d in sorted(docs)], check=True)
+            print("graded 0: %d" % total)
+        print("unjudged pooled (need, doc) pairs: %d" % total)
+        return
+
+    systems = list(results)
+    evals = {s: evaluate(queries, needs, results[s]) for s in systems}
+    if a.details:
+        for q in queries:
+            print("\n%s [%s] %r  need=%s" % (q["id"], q["category"], q["query"], q["need"]))
+            for s in systems:
+                ranked, total = results[s][q["id"]]
+                marks = " ".join("%s:%s" % (names[d][:18], needs[q["need"]].get(d, "?"))
+                                 for d in ranked)
+                print("  %-10s n=%-4d %s" % (s.split()[0], total, marks))
+    print("Palveluhaku quality benchmark: %d documents, %d queries, %d judgments"
+          % (len(records), len(queries), sum(len(needs[q["need"]]) for q in queries)))
+    print(fmt_table(systems, evals, queries))
+    peers_ndcg = {s: evals[s]["all"]["ndcg"] for s in systems if s != Palveluhaku.name}
+    if palveluhaku and peers_ndcg:
+        best = max(peers_ndcg, key=peers_ndcg.get)
+        ph = evals[Palveluhaku.name]["all"]["ndcg"]
+        ratio = ph / peers_ndcg[best] if peers_ndcg[best] else float("inf")
+        print("\nPalveluhaku nDCG@10 / best peer (%s) nDCG@10 = %.3f / %.3f = %.2f (%+.0f%%)"
+              % (best, ph, peers_ndcg[best], ratio, 100 * (ratio - 1)))
+        z = evals[Palveluhaku.name]["all"]["zero"]
+        print("Targets: nDCG@10 >= 0.85: %s; zero-result <= 1%%: %s; >= 25%% above best peer: %s"
+              % ("met" if ph >= 0.85 else "NOT met", "met" if z <= 0.01 else "NOT met",
+                 "met" if ratio >= 1.25 else "NOT met"))
+        unj = sum(1 for q in queries for d in results[Palveluhaku.name][q["id"]][0][:K]
+                  if d not in needs[q["need"]])
+        print("Unjudged documents in Palveluhaku's top 10s: %d (counted as not relevant)" % unj)
+
+
+if __name__ == "__main__":
+    main()
