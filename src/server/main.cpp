@@ -1,0 +1,80 @@
+// palveluhaku-server — serves the search API and the site over HTTP.
+// Thin: load options, open the index, run the HTTP front until a signal.
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <pthread.h>
+#include <thread>
+
+#include "http_server.h"
+#include "palveluhaku/error.h"
+#include "palveluhaku/options.h"
+#include "palveluhaku/search.h"
+#include "palveluhaku/version.h"
+#include "server_options.h"
+
+namespace ph = palveluhaku;
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  const auto& specs = ph::server::server_option_specs();
+  ph::server::ServerOptions options;
+  try {
+    const ph::LoadedOptions loaded = ph::load_options(specs, args);
+    if (loaded.help) {
+      std::cout << ph::options_help("palveluhaku-server",
+                                    "Serves the Palveluhaku search API (/api/v1/...), the site, "
+                                    "/healthz and /metrics from an index directory.",
+                                    specs);
+      return 0;
+    }
+    if (loaded.version) {
+      std::cout << "palveluhaku-server " << ph::version() << "\n";
+      return 0;
+    }
+    options = ph::server::server_options_from(loaded);
+  } catch (const ph::Error& e) {
+    std::cerr << "palveluhaku-server: " << e.what() << "\n"
+              << "Try 'palveluhaku-server --help'.\n";
+    return 2;
+  }
+
+  // Block the stop signals in every thread; one thread waits for them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  try {
+    ph::EngineOptions eo;
+    eo.config_dir = options.config_dir;
+    eo.codes_dir = options.codes_dir;
+    eo.reload_interval_ms = options.reload_interval_ms;
+    const ph::SearchEngine engine(options.index_dir, eo);
+    ph::server::HttpServer server(engine, options);
+    const int port = server.bind();
+    const auto info = engine.info();
+    std::cerr << "palveluhaku-server " << ph::version() << ": serving " << options.index_dir
+              << " (" << info.documents << " documents, generation " << info.generation
+              << ") on http://" << options.host << ":" << port << "/\n";
+
+    std::thread watcher([&server, stop_signals] {
+      int sig = 0;
+      sigwait(&stop_signals, &sig);
+      std::cerr << "palveluhaku-server: signal " << sig << ", stopping\n";
+      server.stop();
+    });
+    const bool ok = server.listen();
+    if (watcher.joinable()) {
+      // listen() returned on its own (socket error): wake the watcher.
+      if (!ok) pthread_kill(watcher.native_handle(), SIGTERM);
+      watcher.join();
+    }
+    return ok ? 0 : 1;
+  } catch (const ph::Error& e) {
+    std::cerr << "palveluhaku-server: " << e.what() << "\n";
+    return e.code() == ph::ErrorCode::invalid_config ? 2 : 1;
+  }
+}
