@@ -1,0 +1,49 @@
+// importers.h — the per-format readers behind sources.h (private).
+//
+// Each reader returns a Batch: the result plus the place of every record
+// (parallel to result.records) so that duplicate ids can be reported with
+// both places, within one file and across all sources.
+//
+// Threading: pure functions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "palveluhaku/sources.h"
+
+namespace palveluhaku::sources {
+
+struct Batch {
+  ImportResult result;
+  std::vector<SourcePlace> places;  // place of result.records[i]
+  void add(ServiceRecord r, SourcePlace p) {
+    result.records.push_back(std::move(r));
+    places.push_back(std::move(p));
+  }
+  void append(Batch&& other);
+};
+
+Batch read_json(std::string_view content, const std::string& name);
+Batch read_jsonl(std::string_view content, const std::string& name);
+Batch read_csv(std::string_view content, const std::string& name);
+Batch read_ptv(const std::vector<PtvFile>& files);
+
+// Removes records whose id was seen before (reported as errors, counted as
+// skipped); the first one wins.
+void drop_duplicate_ids(Batch& b);
+
+// Strips a UTF-8 byte-order mark.
+std::string_view strip_bom(std::string_view s);
+
+// Parses JSON with bounded nesting (kMaxJsonDepth). On failure reports an
+// error at `place` (with the line of the syntax error when known) and
+// returns nullopt. Never throws.
+std::optional<nlohmann::json> parse_json_bounded(std::string_view content, const SourcePlace& place,
+                                                 std::vector<Problem>& problems);
+
+}  // namespace palveluhaku::sources

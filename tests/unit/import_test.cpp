@@ -1,0 +1,101 @@
+// Tests of import_sources: files and directories, format detection, joins of
+// duplicates across sources, missing paths, progress.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+
+#include "palveluhaku/sources.h"
+
+using namespace palveluhaku;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::random_device rd;
+    path = fs::temp_directory_path() / ("palveluhaku-import-" + std::to_string(rd()));
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  std::string write(const std::string& rel, const std::string& content) const {
+    const fs::path p = path / rel;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+};
+
+bool has(const ImportResult& r, const std::string& needle) {
+  for (const auto& p : r.problems)
+    if (p.to_string().find(needle) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("import_sources: walks directories, detects formats, reports duplicates across files") {
+  TempDir dir;
+  dir.write("a/one.json", R"([{"id": "x1", "name": {"fi": "Yksi"}}, {"id": "shared", "name": {"fi": "A"}}])");
+  dir.write("b/two.jsonl", "{\"id\": \"x2\", \"name\": {\"fi\": \"Kaksi\"}}\n{\"id\": \"shared\", \"name\": {\"fi\": \"B\"}}\n");
+  dir.write("b/notes.txt", "not a source");            // not a source extension: ignored
+  dir.write(".hidden/three.json", R"({"id": "h"})");   // hidden: ignored
+  std::vector<std::pair<std::size_t, std::size_t>> calls;
+  ImportOptions opts;
+  opts.progress = [&](std::size_t done, std::size_t total) { calls.emplace_back(done, total); };
+  const auto r = import_sources({dir.path.string()}, opts);
+  REQUIRE(r.records.size() == 3);
+  CHECK(r.records[0].id == "x1");
+  CHECK(r.records[2].id == "x2");
+  CHECK(r.records[2].source == "json:two");
+  CHECK(r.skipped == 1);
+  CHECK(has(r, "two.jsonl:2: id: duplicate id \"shared\" (first seen at " + (dir.path / "a/one.json").string() + "#/1)"));
+  REQUIRE(calls.size() >= 2);
+  CHECK(calls.front().first == 0);
+  CHECK(calls.back().first == calls.back().second);
+  CHECK(calls.back().second > 0);
+}
+
+TEST_CASE("import_sources: a missing path or unreadable format is reported; the rest still load") {
+  TempDir dir;
+  const std::string good = dir.write("good.json", R"({"id": "g", "name": {"fi": "G"}})");
+  const std::string odd = dir.write("odd.dat", "just some words");
+  const auto r = import_sources({(dir.path / "missing").string(), good, odd});
+  REQUIRE(r.records.size() == 1);
+  CHECK(has(r, "missing: no such file or directory"));
+  CHECK(has(r, "odd.dat: cannot tell the format"));
+  CHECK(r.errors() == 2);
+}
+
+TEST_CASE("import_sources: --format overrides detection") {
+  TempDir dir;
+  const std::string f = dir.write("records.txt", "{\"id\": \"a\", \"name\": {\"fi\": \"A\"}}\n");
+  ImportOptions opts;
+  opts.format = SourceFormat::jsonl;
+  const auto r = import_sources({f}, opts);
+  REQUIRE(r.records.size() == 1);
+  CHECK(r.records[0].source == "json:records");
+}
+
+TEST_CASE("source formats and problem rendering") {
+  CHECK(parse_source_format("PTV") == SourceFormat::ptv);
+  CHECK(parse_source_format("ndjson") == SourceFormat::jsonl);
+  CHECK(parse_source_format("auto") == SourceFormat::automatic);
+  CHECK_FALSE(parse_source_format("xml"));
+  CHECK(source_format_name(SourceFormat::csv) == "csv");
+  Problem p{Problem::Severity::error, SourcePlace{"services.csv", 14, ""}, "postcode",
+            "\"3310\" is not a 5-digit Finnish postcode"};
+  CHECK(p.to_string() == "services.csv:14: postcode: \"3310\" is not a 5-digit Finnish postcode");
+  p.severity = Problem::Severity::warning;
+  p.place = SourcePlace{"s.json", 0, "/3/cost"};
+  p.field = "cost";
+  p.message = "bad";
+  CHECK(p.to_string() == "s.json#/3/cost: warning: cost: bad");
+}
