@@ -1,0 +1,380 @@
+// analyzer.cpp — composes the analysis stages (see analysis.h for the
+// pipeline and the vocabulary of terms).
+#include <algorithm>
+#include <cmath>
+
+#include "analysis/analysis_cache.h"
+#include "analysis/case_fold.h"
+#include "analysis/diacritic_fold.h"
+#include "analysis/finnish_words.h"
+#include "analysis/icu_normalize.h"
+#include "analysis/resources.h"
+#include "analysis/snowball_fallback.h"
+#include "analysis/voikko_baseforms.h"
+#include "analysis/word_break.h"
+#include "palveluhaku/analysis.h"
+
+namespace palveluhaku {
+
+using analysis::Token;
+
+namespace {
+
+// Query weights (relative to the word as typed = 1.0).
+constexpr double kBaseWeight = 0.95;       // a base form / stem of the word
+constexpr double kPartWeight = 0.6;        // times part_weight(part)
+constexpr double kFoldedWeight = 0.6;      // diacritics folded / restored
+constexpr double kSynonymWeight = 0.75;    // a synonym phrase
+constexpr double kOtherLangWeight = 0.75;  // stems of a language other than the UI's
+constexpr std::size_t kRestoreCandidates = 256;
+constexpr std::size_t kCacheCapacity = 200000;
+
+// Connectors inside a hyphenated coordination: "äitiys- ja lastenneuvola".
+bool is_connector(std::string_view w) {
+  return w == "ja" || w == "tai" || w == "sekä" || w == "eli" || w == "och" || w == "eller" ||
+         w == "and" || w == "or";
+}
+
+using TermList = std::vector<std::pair<std::string, TermKind>>;
+
+void add_term(TermList& out, std::string term, TermKind kind) {
+  if (term.empty()) return;
+  for (auto& t : out)
+    if (t.first == term) return;  // first (strongest) kind wins
+  out.emplace_back(std::move(term), kind);
+}
+
+// Adds "F"+folded for every term with diacritics.
+void add_folded(TermList& out) {
+  std::size_t n = out.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (out[i].second == TermKind::folded) continue;
+    if (analysis::is_ascii(out[i].first)) continue;
+    std::string f = analysis::fold_diacritics(out[i].first);
+    if (f != out[i].first) add_term(out, analysis::kFoldedPrefix + f, TermKind::folded);
+  }
+}
+
+struct FoldedWord {
+  bool stopword = false;
+  TermList terms;
+};
+
+}  // namespace
+
+struct Analyzer::Impl {
+  explicit Impl(std::shared_ptr<const AnalysisResources> r)
+      : res(std::move(r)),
+        data(res->impl()),
+        voikko(std::make_shared<analysis::VoikkoBaseforms>()),
+        fi(data.lexicon, voikko),
+        cache{AnalysisCache(kCacheCapacity), AnalysisCache(kCacheCapacity),
+              AnalysisCache(kCacheCapacity)},
+        fi_cache(kCacheCapacity) {}
+
+  using AnalysisCache = analysis::AnalysisCache<FoldedWord>;
+
+  std::shared_ptr<const AnalysisResources> res;
+  const AnalysisResources::Impl& data;
+  analysis::WordBreaker breaker;
+  std::shared_ptr<analysis::VoikkoBaseforms> voikko;
+  analysis::FinnishWords fi;
+  analysis::SnowballStemmers snow;
+  AnalysisCache cache[3];
+  analysis::AnalysisCache<analysis::FinnishWord> fi_cache;
+
+  const analysis::FinnishWord& finnish(std::string_view w) {
+    if (const auto* hit = fi_cache.get(w)) return *hit;
+    return fi_cache.put(w, fi.analyze(w));
+  }
+
+  // Terms of one plain word (no hyphen) in `lang`.
+  void plain_word_terms(Lang lang, const std::string& w, TermList& out, bool as_piece) {
+    TermKind surface_kind = as_piece ? TermKind::surface : TermKind::surface;
+    // "mll:n", "s:t": analyse the part before the colon.
+    if (auto colon = w.find(':'); colon != std::string::npos && colon > 0) {
+      add_term(out, w, surface_kind);
+      TermList inner;
+      plain_word_terms(lang, w.substr(0, colon), inner, true);
+      for (auto& [t, k] : inner) add_term(out, t, k == TermKind::surface ? TermKind::base : k);
+      return;
+    }
+    add_term(out, w, surface_kind);
+    if (lang == Lang::fi) {
+      const auto& fw = finnish(w);
+      for (const auto& b : fw.bases) add_term(out, b, TermKind::base);
+      for (const auto& p : fw.parts) add_term(out, p, TermKind::part);
+    } else {
+      add_term(out, snow.stem(lang, w), TermKind::base);
+    }
+  }
+
+  // Terms of a case-folded token, cached per language.
+  const FoldedWord& word_terms(Lang lang, const std::string& w, Token::Kind kind) {
+    auto& c = cache[static_cast<int>(lang)];
+    if (const auto* hit = c.get(w)) return *hit;
+    FoldedWord fw;
+    fw.stopword = data.stopwords[static_cast<int>(lang)].contains(w);
+    switch (kind) {
+      case Token::Kind::phone:
+      case Token::Kind::number:
+        add_term(fw.terms, w, TermKind::surface);
+        break;
+      case Token::Kind::email: {
+        add_term(fw.terms, w, TermKind::surface);
+        add_term(fw.terms, w.substr(w.find('@') + 1), TermKind::part);
+        break;
+      }
+      case Token::Kind::hyphenated: {
+        add_term(fw.terms, w, TermKind::surface);
+        bool whole_known = false;
+        if (lang == Lang::fi) {
+          const auto& f = finnish(w);
+          if (f.source == analysis::FinnishWord::Source::voikko) {
+            whole_known = true;
+            for (const auto& b : f.bases) add_term(fw.terms, b, TermKind::base);
+            for (const auto& p : f.parts) add_term(fw.terms, p, TermKind::part);
+          }
+        }
+        // Each piece on its own: "0-6-vuotiaat" -> 0, 6, vuotiaat (vuotias).
+        std::size_t b = 0;
+        while (b <= w.size()) {
+          auto e = w.find('-', b);
+          if (e == std::string::npos) e = w.size();
+          if (e > b) {
+            std::string piece = w.substr(b, e - b);
+            if (whole_known) {
+              add_term(fw.terms, piece, TermKind::part);
+            } else {
+              TermList pt;
+              plain_word_terms(lang, piece, pt, true);
+              for (auto& [t, k] : pt) add_term(fw.terms, t, k);
+            }
+          }
+          b = e + 1;
+        }
+        break;
+      }
+      case Token::Kind::word:
+        plain_word_terms(lang, w, fw.terms, false);
+        break;
+    }
+    add_folded(fw.terms);
+    return c.put(w, std::move(fw));
+  }
+
+  struct FoldedToken {
+    std::string text;
+    Token::Kind kind;
+    bool coord_prefix;
+  };
+
+  std::vector<FoldedToken> tokens(std::string_view text) {
+    std::string n = analysis::nfc(text);
+    auto toks = breaker.split(n);
+    std::vector<FoldedToken> out;
+    out.reserve(toks.size());
+    for (auto& t : toks) out.push_back({analysis::fold_case(t.text), t.kind, t.coord_prefix});
+    return out;
+  }
+
+  // "äitiys- ja lastenneuvola": the words the prefixes stand for.
+  std::vector<std::pair<std::size_t, std::string>> coordinations(const std::vector<FoldedToken>& t) {
+    std::vector<std::pair<std::size_t, std::string>> out;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      if (!t[i].coord_prefix) continue;
+      std::size_t j = i + 1;
+      while (j < t.size() && j < i + 8 && (t[j].coord_prefix || is_connector(t[j].text))) ++j;
+      if (j >= t.size() || j >= i + 8 || t[j].kind != Token::Kind::word) continue;
+      std::string tail = fi.compound_tail(t[j].text);
+      if (tail.empty()) continue;
+      for (std::size_t k = i; k < j; ++k)
+        if (t[k].coord_prefix && t[k].kind != Token::Kind::number)
+          out.emplace_back(k, t[k].text + tail);
+      i = j - 1;
+    }
+    return out;
+  }
+};
+
+Analyzer::Analyzer(std::shared_ptr<const AnalysisResources> res)
+    : impl_(std::make_unique<Impl>(std::move(res))) {}
+
+Analyzer::~Analyzer() = default;
+
+void Analyzer::index_terms(std::string_view text, Lang lang,
+                           const std::function<void(const IndexTerm&)>& sink) {
+  auto toks = impl_->tokens(text);
+  std::vector<std::pair<std::size_t, std::string>> coord;
+  if (lang == Lang::fi) coord = impl_->coordinations(toks);
+  std::size_t ci = 0;
+  IndexTerm it;
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    const unsigned pos = static_cast<unsigned>(i + 1);
+    const auto& fw = impl_->word_terms(lang, toks[i].text, toks[i].kind);
+    if (!fw.stopword) {
+      for (const auto& [term, kind] : fw.terms) {
+        it.term = term;
+        it.kind = kind;
+        it.position = pos;
+        sink(it);
+      }
+    }
+    while (ci < coord.size() && coord[ci].first == i) {
+      const auto& ew = impl_->word_terms(lang, coord[ci].second, Token::Kind::word);
+      for (const auto& [term, kind] : ew.terms) {
+        it.term = term;
+        it.kind = kind;
+        it.position = pos;
+        sink(it);
+      }
+      ++ci;
+    }
+  }
+}
+
+std::vector<std::string> Analyzer::words(std::string_view text) {
+  std::vector<std::string> out;
+  for (auto& t : impl_->tokens(text)) out.push_back(std::move(t.text));
+  return out;
+}
+
+double Analyzer::part_weight(std::string_view part) const {
+  return impl_->data.part_weights.weight(part);
+}
+
+namespace {
+
+void add_alt(std::vector<QueryAlternative>& alts, std::vector<std::string> terms, double weight,
+             TermKind kind) {
+  if (terms.empty() || weight <= 0) return;
+  for (auto& a : alts) {
+    if (a.terms == terms) {
+      if (weight > a.weight) {
+        a.weight = weight;
+        a.kind = kind;
+      }
+      return;
+    }
+  }
+  alts.push_back({std::move(terms), weight, kind});
+}
+
+}  // namespace
+
+std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_lang) {
+  auto& I = *impl_;
+  std::vector<QueryWord> out;
+  auto toks = I.tokens(query);
+  for (const auto& t : toks) {
+    QueryWord qw;
+    qw.text = t.text;
+    const int ui = static_cast<int>(ui_lang);
+    qw.stopword = I.data.stopwords[ui].contains(t.text) || I.data.stopwords[0].contains(t.text);
+    auto& alts = qw.alternatives;
+    add_alt(alts, {t.text}, 1.0, TermKind::surface);
+
+    std::vector<std::string> fi_keys;  // base forms for synonym lookup
+    // Every language, the UI language first.
+    Lang order[3] = {ui_lang, Lang::fi, Lang::sv};
+    if (ui_lang == Lang::fi) order[1] = Lang::sv, order[2] = Lang::en;
+    if (ui_lang == Lang::sv) order[2] = Lang::en;
+    if (ui_lang == Lang::en) order[2] = Lang::sv;
+    for (Lang lang : order) {
+      const double lw = (lang == ui_lang) ? 1.0 : kOtherLangWeight;
+      const auto& fw = I.word_terms(lang, t.text, t.kind);
+      for (const auto& [term, kind] : fw.terms) {
+        switch (kind) {
+          case TermKind::surface:
+            add_alt(alts, {term}, (term == t.text ? 1.0 : kBaseWeight) * lw, TermKind::surface);
+            break;
+          case TermKind::base:
+          case TermKind::synonym:
+            add_alt(alts, {term}, kBaseWeight * lw, TermKind::base);
+            if (lang == Lang::fi) fi_keys.push_back(term);
+            break;
+          case TermKind::part:
+            add_alt(alts, {term}, kPartWeight * part_weight(term) * lw, TermKind::part);
+            break;
+          case TermKind::folded:
+            add_alt(alts, {term}, kFoldedWeight * lw, TermKind::folded);
+            break;
+        }
+      }
+      if (lang != Lang::fi && t.kind == Token::Kind::word) {
+        for (const auto* ph : I.data.synonyms[static_cast<int>(lang)].find(I.snow.stem(lang, t.text)))
+          add_alt(alts, *ph, kSynonymWeight * lw, TermKind::synonym);
+      }
+    }
+
+    if (t.kind == Token::Kind::word || t.kind == Token::Kind::hyphenated) {
+      // Typed without ä/ö: the folded form matches "F" terms of the index...
+      std::string folded = analysis::fold_diacritics(t.text);
+      add_alt(alts, {analysis::kFoldedPrefix + folded}, kFoldedWeight, TermKind::folded);
+      // ...and an unknown word may become known with ä/ö put back
+      // ("aidille" -> "äidille" -> äiti).
+      const bool folded_known = I.finnish(folded).known();
+      if (t.kind == Token::Kind::word && !folded_known && !I.finnish(t.text).known()) {
+        for (const auto& cand : analysis::restore_diacritics(folded, kRestoreCandidates)) {
+          if (!I.voikko->known(cand)) continue;
+          const auto& cf = I.finnish(cand);
+          for (const auto& b : cf.bases) {
+            add_alt(alts, {b}, kFoldedWeight, TermKind::folded);
+            fi_keys.push_back(b);
+          }
+          for (const auto& p : cf.parts)
+            add_alt(alts, {p}, kFoldedWeight * kPartWeight * part_weight(p), TermKind::part);
+        }
+      }
+    }
+
+    // Synonyms of the word and of its Finnish base forms.
+    fi_keys.push_back(t.text);
+    for (const auto& k : fi_keys)
+      for (const auto* ph : I.data.synonyms[0].find(k)) add_alt(alts, *ph, kSynonymWeight, TermKind::synonym);
+
+    std::stable_sort(alts.begin(), alts.end(),
+                     [](const QueryAlternative& a, const QueryAlternative& b) { return a.weight > b.weight; });
+    out.push_back(std::move(qw));
+  }
+  return out;
+}
+
+namespace {
+
+// Xapian stemmer whose "stem" is the Finnish base form (for MSet::snippet).
+class VoikkoStem : public Xapian::StemImplementation {
+ public:
+  VoikkoStem(std::shared_ptr<const AnalysisResources> res,
+             std::shared_ptr<analysis::VoikkoBaseforms> voikko)
+      : res_(std::move(res)), words_(res_->impl().lexicon, std::move(voikko)), cache_(50000) {}
+
+  std::string operator()(const std::string& word) override {
+    std::string w = analysis::fold_case(word);
+    if (const auto* hit = cache_.get(w)) return *hit;
+    auto fw = words_.analyze(w);
+    return cache_.put(w, fw.bases.empty() ? w : fw.bases.front());
+  }
+  std::string get_description() const override { return "palveluhaku-voikko"; }
+
+ private:
+  std::shared_ptr<const AnalysisResources> res_;
+  analysis::FinnishWords words_;
+  analysis::AnalysisCache<std::string> cache_;
+};
+
+}  // namespace
+
+Xapian::Stem Analyzer::snippet_stemmer(Lang lang) {
+  switch (lang) {
+    case Lang::fi:
+      return Xapian::Stem(new VoikkoStem(impl_->res, impl_->voikko));
+    case Lang::sv:
+      return Xapian::Stem("swedish");
+    case Lang::en:
+      return Xapian::Stem("english");
+  }
+  return Xapian::Stem("finnish");
+}
+
+}  // namespace palveluhaku

@@ -1,0 +1,12 @@
+// case_fold.h — stage 3: case folding (ICU full case folding; ASCII fast path).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace palveluhaku::analysis {
+
+// Lower-cases / case-folds a UTF-8 word: "MLL:n" -> "mll:n", "ÄITI" -> "äiti".
+std::string fold_case(std::string_view word);
+
+}  // namespace palveluhaku::analysis
