@@ -1,0 +1,258 @@
+#include "index/document_builder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+#include <unicode/coll.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include "index/doc_values.h"
+#include "palveluhaku/record_json.h"
+
+namespace palveluhaku::index {
+
+namespace {
+
+std::string kind_name(TermKind k) {
+  switch (k) {
+    case TermKind::surface: return "surface";
+    case TermKind::base: return "base";
+    case TermKind::part: return "part";
+    case TermKind::folded: return "folded";
+    case TermKind::synonym: return "synonym";
+  }
+  return "surface";
+}
+
+}  // namespace
+
+struct DocumentBuilder::Impl {
+  IndexConfig config;
+  std::shared_ptr<const CodeLists> codes;
+  Analyzer analyzer;
+  std::unique_ptr<icu::Collator> collator;
+  double kind_factor[5] = {1, 1, 1, 1, 1};
+  // region code -> its municipality codes
+  std::map<std::string, std::vector<std::string>, std::less<>> region_municipalities;
+
+  Impl(const IndexConfig& c, std::shared_ptr<const AnalysisResources> res,
+       std::shared_ptr<const CodeLists> cl)
+      : config(c), codes(std::move(cl)), analyzer(std::move(res)) {
+    UErrorCode status = U_ZERO_ERROR;
+    collator.reset(icu::Collator::createInstance(icu::Locale("fi", "FI"), status));
+    if (U_FAILURE(status)) collator.reset();
+    for (TermKind k : {TermKind::surface, TermKind::base, TermKind::part, TermKind::folded,
+                       TermKind::synonym}) {
+      auto it = config.kind_factors.find(kind_name(k));
+      kind_factor[static_cast<int>(k)] = it == config.kind_factors.end() ? 1.0 : it->second;
+    }
+    if (codes) {
+      for (const auto& m : codes->all("municipality")) {
+        const Municipality* mu = codes->municipality(m.code);
+        if (mu && !mu->region.empty()) region_municipalities[mu->region].push_back(m.code);
+      }
+    }
+  }
+
+  std::string sort_key(const std::string& name) const {
+    if (!collator) {
+      std::string s = name;
+      std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) {
+        return static_cast<char>(std::tolower(ch));
+      });
+      return s;
+    }
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(name);
+    std::string key(64, '\0');
+    int32_t n = collator->getSortKey(u, reinterpret_cast<uint8_t*>(key.data()),
+                                     static_cast<int32_t>(key.size()));
+    if (n > static_cast<int32_t>(key.size())) {
+      key.resize(static_cast<std::size_t>(n));
+      n = collator->getSortKey(u, reinterpret_cast<uint8_t*>(key.data()), n);
+    }
+    key.resize(n > 0 ? static_cast<std::size_t>(n - 1) : 0);  // drop the trailing NUL
+    return key;
+  }
+
+  void index_text(Xapian::Document& doc, const std::string& text, Lang lang, unsigned weight) {
+    if (text.empty() || weight == 0) return;
+    analyzer.index_terms(text, lang, [&](const IndexTerm& t) {
+      if (t.term.empty() || t.term.size() > 200) return;
+      double w = weight * kind_factor[static_cast<int>(t.kind)];
+      if (t.kind == TermKind::part) {
+        const std::string_view part =
+            t.term[0] == 'F' ? std::string_view(t.term).substr(1) : std::string_view(t.term);
+        w *= std::max(0.1, analyzer.part_weight(part));
+      }
+      doc.add_term(t.term, static_cast<Xapian::termcount>(std::max(1.0, std::round(w))));
+    });
+  }
+
+  unsigned weight(const char* field) const {
+    auto it = config.text_weights.find(field);
+    return it == config.text_weights.end() ? 1 : it->second;
+  }
+
+  bool spelling_field(const char* field) const {
+    return std::find(config.spelling_fields.begin(), config.spelling_fields.end(), field) !=
+           config.spelling_fields.end();
+  }
+
+  void spelling(std::unordered_set<std::string>& words, const std::string& text) {
+    if (text.empty()) return;
+    for (auto& w : analyzer.words(text)) {
+      if (w.size() < 2 || w.size() > 60) continue;
+      bool has_alpha = false;
+      for (unsigned char ch : w)
+        if (ch >= 0x80 || std::isalpha(ch)) has_alpha = true;
+      if (has_alpha) words.insert(std::move(w));
+    }
+  }
+
+  std::vector<std::string> keys_of(const LocalizedText& t) {
+    std::set<std::string> keys;
+    for (Lang l : kAllLangs) {
+      const std::string& s = t.get(l);
+      if (s.empty()) continue;
+      for (auto& w : analyzer.words(s)) keys.insert(w);
+      analyzer.index_terms(s, l, [&](const IndexTerm& term) {
+        if (term.term.empty()) return;
+        keys.insert(term.term[0] == 'F' ? term.term.substr(1) : term.term);
+      });
+    }
+    return {keys.begin(), keys.end()};
+  }
+};
+
+DocumentBuilder::DocumentBuilder(const IndexConfig& config,
+                                 std::shared_ptr<const AnalysisResources> resources,
+                                 std::shared_ptr<const CodeLists> codes)
+    : impl_(std::make_unique<Impl>(config, std::move(resources), std::move(codes))) {}
+
+DocumentBuilder::~DocumentBuilder() = default;
+
+std::vector<std::pair<std::string, std::string>> DocumentBuilder::filter_values(
+    const ServiceRecord& r) const {
+  std::set<std::pair<std::string, std::string>> v;
+  const CodeLists* codes = impl_->codes.get();
+  // Where: service area, regions expanded to their municipalities, and the
+  // municipalities of the locations. "*" marks a nationwide service.
+  std::set<std::string> munis(r.area.municipalities.begin(), r.area.municipalities.end());
+  std::set<std::string> regions(r.area.regions.begin(), r.area.regions.end());
+  for (const auto& loc : r.locations)
+    if (!loc.address.municipality_code.empty()) munis.insert(loc.address.municipality_code);
+  for (const auto& reg : r.area.regions) {
+    auto it = impl_->region_municipalities.find(reg);
+    if (it != impl_->region_municipalities.end()) munis.insert(it->second.begin(), it->second.end());
+  }
+  if (codes)
+    for (const auto& m : munis)
+      if (const Municipality* mu = codes->municipality(m); mu && !mu->region.empty())
+        regions.insert(mu->region);
+  if (r.area.whole_country) {
+    v.insert({"municipality", "*"});
+    v.insert({"region", "*"});
+  }
+  for (const auto& m : munis) v.insert({"municipality", m});
+  for (const auto& reg : regions) v.insert({"region", reg});
+  if (r.provider.type != ProviderType::unknown)
+    v.insert({"provider_type", std::string(provider_type_code(r.provider.type))});
+  auto hierarchical = [&](const char* field, const char* kind, const std::vector<std::string>& cs) {
+    for (const auto& c : cs) {
+      if (c.empty()) continue;
+      v.insert({field, c});
+      if (codes)
+        for (const auto& a : codes->ancestors(kind, c)) v.insert({field, a});
+    }
+  };
+  hierarchical("service_class", "service_class", r.service_classes);
+  hierarchical("target_group", "target_group", r.target_groups);
+  hierarchical("life_event", "life_event", r.life_events);
+  for (const auto& l : r.languages)
+    if (!l.empty()) v.insert({"language", l});
+  if (r.cost != Cost::unknown) v.insert({"cost", std::string(cost_code(r.cost))});
+  bool phone = !r.phones.empty();
+  for (const auto& loc : r.locations)
+    if (!loc.phones.empty()) phone = true;
+  if (!r.locations.empty()) v.insert({"channel", "location"});
+  if (phone) v.insert({"channel", "phone"});
+  if (!r.web_pages.empty()) v.insert({"channel", "web"});
+  if (!r.eservices.empty()) v.insert({"channel", "eservice"});
+  if (!r.source.empty()) v.insert({"source", r.source});
+  return {v.begin(), v.end()};
+}
+
+BuiltDocument DocumentBuilder::build(const ServiceRecord& r) {
+  Impl& m = *impl_;
+  BuiltDocument out;
+  Xapian::Document& doc = out.doc;
+  out.id_term = m.config.id_prefix + r.id;
+  doc.add_boolean_term(out.id_term);
+  doc.set_data(record_to_json(r).dump());
+
+  // Free text, every language.
+  for (Lang l : kAllLangs) {
+    m.index_text(doc, r.name.get(l), l, m.weight("name"));
+    for (const auto& k : r.keywords.get(l)) m.index_text(doc, k, l, m.weight("keywords"));
+    m.index_text(doc, r.summary.get(l), l, m.weight("summary"));
+    m.index_text(doc, r.description.get(l), l, m.weight("description"));
+    m.index_text(doc, r.provider.name.get(l), l, m.weight("provider"));
+    for (const auto& loc : r.locations) {
+      m.index_text(doc, loc.name.get(l), l, m.weight("location"));
+      m.index_text(doc, loc.address.street.get(l), l, m.weight("location"));
+      m.index_text(doc, loc.address.post_office.get(l), l, m.weight("location"));
+    }
+    if (m.codes) {
+      auto labels = [&](const char* kind, const char* field, const std::vector<std::string>& cs) {
+        for (const auto& c : cs)
+          if (const Code* code = m.codes->find(kind, c))
+            m.index_text(doc, code->label.get(l), l, m.weight(field));
+      };
+      labels("service_class", "service_class", r.service_classes);
+      labels("target_group", "target_group", r.target_groups);
+      labels("life_event", "life_event", r.life_events);
+    }
+  }
+
+  // Filters.
+  for (const auto& [field, value] : filter_values(r)) {
+    auto it = m.config.prefixes.find(field);
+    if (it != m.config.prefixes.end() && value.size() < 200) doc.add_boolean_term(it->second + value);
+  }
+
+  // Values.
+  doc.add_value(m.config.slot_name_sort, m.sort_key(r.name.best(Lang::fi)));
+  if (std::string age = encode_age(r.age_min, r.age_max); !age.empty())
+    doc.add_value(m.config.slot_age, age);
+  Xapian::LatLongCoords coords;
+  for (const auto& loc : r.locations)
+    if (loc.coord) coords.append(Xapian::LatLongCoord(loc.coord->lat, loc.coord->lon));
+  if (!coords.empty()) doc.add_value(m.config.slot_coords, coords.serialise());
+  if (std::string hours = encode_hours(r.locations); !hours.empty())
+    doc.add_value(m.config.slot_hours, hours);
+  SuggestData sd;
+  sd.name = r.name;
+  sd.provider = r.provider.name;
+  sd.name_keys = m.keys_of(r.name);
+  sd.provider_keys = m.keys_of(r.provider.name);
+  doc.add_value(m.config.slot_suggest, encode_suggest(sd));
+
+  // Spelling dictionary words.
+  std::unordered_set<std::string> words;
+  for (Lang l : kAllLangs) {
+    if (m.spelling_field("name")) m.spelling(words, r.name.get(l));
+    if (m.spelling_field("keywords"))
+      for (const auto& k : r.keywords.get(l)) m.spelling(words, k);
+    if (m.spelling_field("summary")) m.spelling(words, r.summary.get(l));
+    if (m.spelling_field("description")) m.spelling(words, r.description.get(l));
+    if (m.spelling_field("provider")) m.spelling(words, r.provider.name.get(l));
+  }
+  out.spelling_words.assign(words.begin(), words.end());
+  return out;
+}
+
+}  // namespace palveluhaku::index

@@ -1,0 +1,861 @@
+// search_engine.cpp — SearchEngine (palveluhaku/search.h).
+//
+// One request: resolve the filters to value ids of the snapshot, then run
+// the text query through Xapian with a MatchDecider that evaluates every
+// candidate against the in-memory columns in one pass: a bitmask of the
+// filter fields the document fails; 0 = a hit, counted in every facet;
+// exactly one bit = counted only in that field's facet (disjunctive counts).
+// check_at_least = doccount makes totals and counts exact. An empty query
+// skips Xapian and walks the snapshot's documents directly.
+#include "palveluhaku/search.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <filesystem>
+#include <mutex>
+#include <sstream>
+
+#include <xapian.h>
+
+#include "index/index_dir.h"
+#include "palveluhaku/analysis.h"
+#include "palveluhaku/error.h"
+#include "palveluhaku/geo.h"
+#include "palveluhaku/paths.h"
+#include "palveluhaku/record_json.h"
+#include "search/facet_labels.h"
+#include "search/open_hours.h"
+#include "search/query_builder.h"
+#include "search/snapshot.h"
+
+namespace palveluhaku {
+
+const std::vector<std::string> kFacetFields = {
+    "municipality", "region",   "provider_type", "service_class", "target_group", "life_event",
+    "language",     "cost",     "channel",       "age",           "open_now"};
+
+using search::Snapshot;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kAgeBit = 10;
+constexpr int kOpenBit = 11;
+constexpr std::uint32_t kBooleanMask = (1u << kAgeBit) - 1;
+constexpr int kAgeFacetMax = 18;  // age facet values 0..18
+
+std::int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 16);
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// Cuts `s` to at most `max` bytes at a word boundary, never inside a UTF-8
+// sequence, adding an ellipsis if cut.
+std::string cut_text(const std::string& s, std::size_t max) {
+  if (s.size() <= max) return s;
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  std::size_t space = s.rfind(' ', end);
+  if (space != std::string::npos && space > max / 2) end = space;
+  return s.substr(0, end) + "…";
+}
+
+struct Worker {
+  std::string path;
+  Xapian::rev revision = 0;
+  Xapian::Database db;
+  std::unique_ptr<Analyzer> analyzer;
+  bool open = false;
+};
+
+// Filters resolved against one snapshot.
+struct Resolved {
+  std::uint32_t active = 0;
+  std::vector<std::uint8_t> selected;  // gid -> 1 if selected
+  // field number -> the selected values as given (codes), for facet output
+  std::vector<std::vector<std::string>> values;
+};
+
+// Evaluates documents against the filters and counts facets.
+struct Evaluator {
+  const Snapshot& s;
+  const Resolved& r;
+  bool facets = false;
+  std::optional<int> age;
+  bool open_now = false;
+  search::LocalTime local;
+  std::optional<GeoPoint> near;
+  std::optional<double> radius;
+  bool collect = false;
+
+  std::size_t total = 0;
+  std::vector<std::uint32_t> counts;  // gid -> count
+  std::array<long, kAgeFacetMax + 2> age_diff{};
+  std::size_t open_count = 0;
+  std::vector<std::pair<Xapian::docid, double>> hits;  // (docid, distance) when collecting
+
+  Evaluator(const Snapshot& snap, const Resolved& res) : s(snap), r(res) {}
+
+  double nearest(Xapian::docid d) const {
+    double best = -1;
+    for (std::uint32_t i = s.coord_offsets[d]; i < s.coord_offsets[d + 1]; ++i) {
+      const double km = distance_km(*near, s.coords[i]);
+      if (best < 0 || km < best) best = km;
+    }
+    return best;
+  }
+
+  int open_status(Xapian::docid d) const {
+    const std::uint32_t hi = s.hours_index[d];
+    if (!hi) return -1;
+    int status = -1;
+    for (const auto& loc : s.hours[hi - 1]) {
+      const auto o = search::is_open(loc, local);
+      if (o) {
+        if (*o) return 1;
+        status = 0;
+      }
+    }
+    return status;
+  }
+
+  void count_age(Xapian::docid d) {
+    int lo = 0, hi = kAgeFacetMax;
+    if (s.has_age[d]) {
+      lo = s.age_min[d] == 255 ? 0 : s.age_min[d];
+      hi = s.age_max[d] == 255 ? kAgeFacetMax : std::min<int>(s.age_max[d], kAgeFacetMax);
+    }
+    if (lo > kAgeFacetMax || lo > hi) return;
+    ++age_diff[static_cast<std::size_t>(lo)];
+    --age_diff[static_cast<std::size_t>(hi + 1)];
+  }
+
+  bool eval(Xapian::docid d) {
+    if (d > s.max_docid || !s.alive[d]) return false;
+    double dist = -1;
+    if (near) {
+      dist = nearest(d);
+      if (radius && (dist < 0 || dist > *radius)) return false;
+    }
+    std::uint32_t fail = 0;
+    if (r.active & kBooleanMask) {
+      std::uint32_t present = 0;
+      for (std::uint32_t i = s.doc_offsets[d]; i < s.doc_offsets[d + 1]; ++i) {
+        const std::uint32_t g = s.doc_gids[i];
+        if (r.selected[g]) present |= 1u << s.gid_field[g];
+      }
+      fail = r.active & kBooleanMask & ~present;
+    }
+    if (age && s.has_age[d]) {
+      const int lo = s.age_min[d] == 255 ? 0 : s.age_min[d];
+      const int hi = s.age_max[d] == 255 ? 1000 : s.age_max[d];
+      if (*age < lo || *age > hi) fail |= 1u << kAgeBit;
+    }
+    int open = -2;
+    if (open_now) {
+      open = open_status(d);
+      if (open != 1) fail |= 1u << kOpenBit;
+    }
+    if (fail == 0) {
+      ++total;
+      if (collect) hits.emplace_back(d, dist);
+      if (facets) {
+        for (std::uint32_t i = s.doc_offsets[d]; i < s.doc_offsets[d + 1]; ++i) ++counts[s.doc_gids[i]];
+        count_age(d);
+        if (open == -2) open = open_status(d);
+        if (open == 1) ++open_count;
+      }
+      return true;
+    }
+    if (facets && (fail & (fail - 1)) == 0) {
+      if (fail & kBooleanMask) {
+        const int f = std::countr_zero(fail);
+        for (std::uint32_t i = s.doc_offsets[d]; i < s.doc_offsets[d + 1]; ++i) {
+          const std::uint32_t g = s.doc_gids[i];
+          if (s.gid_field[g] == f) ++counts[g];
+        }
+      } else if (fail == (1u << kAgeBit)) {
+        count_age(d);
+      } else if (fail == (1u << kOpenBit)) {
+        if (open == 1) ++open_count;  // never: failing open_now means not open
+      }
+    }
+    return false;
+  }
+};
+
+class Decider : public Xapian::MatchDecider {
+ public:
+  explicit Decider(Evaluator& e) : e_(e) {}
+  bool operator()(const Xapian::Document& doc) const override { return e_.eval(doc.get_docid()); }
+
+ private:
+  Evaluator& e_;
+};
+
+std::string upper(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+bool all_digits(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+[[noreturn]] void bad_param(const std::string& param, const std::string& msg) {
+  throw Error(ErrorCode::invalid_parameter, msg, param);
+}
+
+// Normalises one filter value to the code stored in the index.
+std::string normalise_filter_value(const CodeLists& codes, const std::string& field,
+                                   const std::string& raw) {
+  std::string v = raw;
+  while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.erase(v.begin());
+  while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) v.pop_back();
+  if (v.empty()) bad_param(field, field + ": empty value");
+  if (v.size() > 100) bad_param(field, field + ": value too long");
+  if (field == "municipality") {
+    if (all_digits(v)) {
+      if (v.size() > 3) bad_param(field, "municipality: unknown municipality code \"" + v + "\"");
+      while (v.size() < 3) v = "0" + v;
+      if (!codes.municipality(v)) bad_param(field, "municipality: unknown municipality code \"" + v + "\"");
+      return v;
+    }
+    if (const Municipality* m = codes.municipality_by_name(v)) return m->code;
+    bad_param(field, "municipality: unknown municipality \"" + v + "\"");
+  }
+  if (field == "region") {
+    if (all_digits(v)) {
+      if (v.size() > 2) bad_param(field, "region: unknown region code \"" + v + "\"");
+      while (v.size() < 2) v = "0" + v;
+      if (!codes.find("region", v)) bad_param(field, "region: unknown region code \"" + v + "\"");
+      return v;
+    }
+    const std::string lv = lower(v);
+    for (const auto& c : codes.all("region"))
+      for (Lang l : kAllLangs)
+        if (!c.label.get(l).empty() && lower(c.label.get(l)) == lv) return c.code;
+    bad_param(field, "region: unknown region \"" + v + "\"");
+  }
+  if (field == "provider_type") {
+    auto t = parse_provider_type(lower(v));
+    if (!t) bad_param(field, "provider_type: unknown provider type \"" + v +
+                                 "\" (municipality, wellbeing_county, state, ngo, parish, private_company)");
+    return std::string(provider_type_code(*t));
+  }
+  if (field == "service_class" || field == "target_group" || field == "life_event") {
+    const std::string u = upper(v);
+    if (!codes.find(field, u)) bad_param(field, field + ": unknown code \"" + v + "\"");
+    return u;
+  }
+  if (field == "language") {
+    const std::string l = lower(v);
+    if (l.size() < 2 || l.size() > 3 || !std::all_of(l.begin(), l.end(), [](unsigned char c) {
+          return c >= 'a' && c <= 'z';
+        }))
+      bad_param(field, "language: \"" + v + "\" is not a language code such as fi, sv or en");
+    return l;
+  }
+  if (field == "cost") {
+    auto c = parse_cost(lower(v));
+    if (!c || *c == Cost::unknown) bad_param(field, "cost: \"" + v + "\" is not one of free, paid, partly");
+    return std::string(cost_code(*c));
+  }
+  if (field == "channel") {
+    const std::string l = lower(v);
+    if (l != "location" && l != "phone" && l != "web" && l != "eservice")
+      bad_param(field, "channel: \"" + v + "\" is not one of location, phone, web, eservice");
+    return l;
+  }
+  return v;  // source
+}
+
+}  // namespace
+
+struct SearchEngine::Impl {
+  std::string dir;
+  EngineOptions opts;
+  std::shared_ptr<const AnalysisResources> resources;
+  std::shared_ptr<const CodeLists> codes;
+
+  mutable std::mutex snap_mu;
+  mutable std::shared_ptr<const Snapshot> snap;  // guarded by snap_mu
+  mutable std::mutex reload_mu;
+  mutable Xapian::Database monitor;  // guarded by reload_mu
+  mutable std::atomic<std::int64_t> last_check{0};
+
+  mutable std::mutex pool_mu;
+  mutable std::vector<std::unique_ptr<Worker>> pool;
+
+  std::shared_ptr<const Snapshot> current() const {
+    std::lock_guard lk(snap_mu);
+    return snap;
+  }
+
+  // Opens the live generation; returns its snapshot and keeps the database
+  // as the monitor. Caller holds reload_mu (or is the constructor).
+  std::shared_ptr<const Snapshot> open_live() const {
+    const std::string gen = index::live_generation(dir);
+    if (gen.empty())
+      throw Error(ErrorCode::index_unavailable,
+                  "no index in " + dir + ": run palveluhaku-index --index " + dir + " SOURCE...");
+    const std::string path = (fs::path(dir) / gen).string();
+    try {
+      Xapian::Database db(path);
+      auto s = Snapshot::build(db, path);
+      monitor = db;
+      return s;
+    } catch (const Xapian::DatabaseCorruptError& e) {
+      throw Error(ErrorCode::index_corrupt, "index " + path + " is damaged: " + e.get_msg());
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      throw Error(ErrorCode::index_corrupt, "cannot open index " + path + ": " + e.get_msg());
+    } catch (const Xapian::Error& e) {
+      throw Error(ErrorCode::index_unavailable, "cannot open index " + path + ": " + e.get_description());
+    }
+  }
+
+  void reload(bool force) const {
+    const std::int64_t t = now_ms();
+    if (!force && t - last_check.load(std::memory_order_relaxed) < opts.reload_interval_ms) return;
+    std::unique_lock lk(reload_mu, std::defer_lock);
+    if (force)
+      lk.lock();
+    else if (!lk.try_lock())
+      return;
+    last_check.store(t, std::memory_order_relaxed);
+    try {
+      const auto cur = current();
+      const std::string gen = index::live_generation(dir);
+      if (gen.empty()) return;  // keep serving what we have
+      const std::string path = (fs::path(dir) / gen).string();
+      std::shared_ptr<const Snapshot> next;
+      if (path != cur->path) {
+        next = open_live();
+      } else {
+        monitor.reopen();
+        if (monitor.get_revision() != cur->revision) next = Snapshot::build(monitor, path);
+      }
+      if (next) {
+        std::lock_guard sl(snap_mu);
+        snap = std::move(next);
+      }
+    } catch (const Xapian::Error&) {
+      // Keep the current snapshot; the next check tries again.
+    } catch (const Error&) {
+    }
+  }
+
+  struct Lease {
+    const Impl* impl;
+    std::unique_ptr<Worker> w;
+    Lease(const Impl* i, std::unique_ptr<Worker> wk) : impl(i), w(std::move(wk)) {}
+    Lease(Lease&&) = default;
+    ~Lease() {
+      if (w) {
+        std::lock_guard lk(impl->pool_mu);
+        impl->pool.push_back(std::move(w));
+      }
+    }
+  };
+
+  Lease acquire(const Snapshot& s) const {
+    Lease l{this, nullptr};
+    {
+      std::lock_guard lk(pool_mu);
+      if (!pool.empty()) {
+        l.w = std::move(pool.back());
+        pool.pop_back();
+      }
+    }
+    if (!l.w) {
+      l.w = std::make_unique<Worker>();
+      l.w->analyzer = std::make_unique<Analyzer>(resources);
+    }
+    sync(*l.w, s);
+    return l;
+  }
+
+  static void sync(Worker& w, const Snapshot& s) {
+    if (!w.open || w.path != s.path) {
+      w.db = Xapian::Database(s.path);
+      w.path = s.path;
+      w.open = true;
+      w.revision = w.db.get_revision();
+    } else if (w.revision < s.revision) {
+      w.db.reopen();
+      w.revision = w.db.get_revision();
+    }
+  }
+
+  Resolved resolve(const Snapshot& s, const SearchRequest& req) const {
+    Resolved r;
+    r.selected.assign(s.gid_value.size(), 0);
+    r.values.resize(index::kBooleanFields.size());
+    for (const auto& [field, vals] : req.filters) {
+      const int f = s.field_number(field);
+      if (f < 0) bad_param(field, "unknown filter \"" + field + "\"");
+      if (vals.empty()) continue;
+      if (vals.size() > 500) bad_param(field, field + ": too many values");
+      r.active |= 1u << f;
+      for (const auto& raw : vals) {
+        const std::string v = normalise_filter_value(*codes, field, raw);
+        r.values[static_cast<std::size_t>(f)].push_back(v);
+        const auto& dict = s.value_gid[static_cast<std::size_t>(f)];
+        if (auto it = dict.find(v); it != dict.end()) r.selected[it->second] = 1;
+      }
+      if (field == "municipality" && s.whole_country_municipality != search::kNoValue)
+        r.selected[s.whole_country_municipality] = 1;
+      if (field == "region" && s.whole_country_region != search::kNoValue)
+        r.selected[s.whole_country_region] = 1;
+    }
+    if (req.age) r.active |= 1u << kAgeBit;
+    if (req.open_now) r.active |= 1u << kOpenBit;
+    return r;
+  }
+
+  void fill_facets(const Snapshot& s, const SearchRequest& req, const Resolved& r, const Evaluator& ev,
+                   SearchResult& out) const {
+    for (std::size_t f = 0; f < index::kBooleanFields.size(); ++f) {
+      const std::string& field = index::kBooleanFields[f];
+      if (std::find(kFacetFields.begin(), kFacetFields.end(), field) == kFacetFields.end()) continue;
+      std::uint32_t wc = 0;
+      std::uint32_t wc_gid = field == "municipality" ? s.whole_country_municipality
+                             : field == "region"     ? s.whole_country_region
+                                                     : search::kNoValue;
+      if (wc_gid != search::kNoValue) wc = ev.counts[wc_gid];
+      std::vector<FacetCount> list;
+      for (const auto& [value, gid] : s.value_gid[f]) {
+        if (gid == wc_gid) continue;
+        const std::size_t c = ev.counts[gid] + wc;
+        const auto& sel = r.values[f];
+        const bool selected = std::find(sel.begin(), sel.end(), value) != sel.end();
+        if (c == 0 && !selected) continue;
+        list.push_back({value, search::facet_label(*codes, field, value, req.lang), c});
+      }
+      for (const auto& v : r.values[f])
+        if (!s.value_gid[f].count(v))
+          list.push_back({v, search::facet_label(*codes, field, v, req.lang), wc});
+      std::sort(list.begin(), list.end(), [](const FacetCount& a, const FacetCount& b) {
+        if (a.count != b.count) return a.count > b.count;
+        return a.value < b.value;
+      });
+      out.facets[field] = std::move(list);
+    }
+    std::vector<FacetCount> ages;
+    long run = 0;
+    for (int a = 0; a <= kAgeFacetMax; ++a) {
+      run += ev.age_diff[static_cast<std::size_t>(a)];
+      const std::string v = std::to_string(a);
+      if (run > 0 || (req.age && *req.age == a))
+        ages.push_back({v, search::facet_label(*codes, "age", v, req.lang), static_cast<std::size_t>(run)});
+    }
+    out.facets["age"] = std::move(ages);
+    std::vector<FacetCount> open;
+    if (ev.open_count > 0 || req.open_now)
+      open.push_back({"true", search::facet_label(*codes, "open_now", "true", req.lang), ev.open_count});
+    out.facets["open_now"] = std::move(open);
+  }
+
+  SearchResult run(Worker& w, const Snapshot& s, const SearchRequest& req) const;
+  std::vector<Suggestion> suggest(Worker& w, const Snapshot& s, const std::string& q, Lang lang,
+                                  std::size_t limit) const;
+};
+
+namespace {
+
+ServiceRecord parse_record(const std::string& data) {
+  ServiceRecord rec;
+  const auto j = nlohmann::json::parse(data, nullptr, false);
+  if (j.is_discarded()) throw Error(ErrorCode::index_corrupt, "a stored record is not valid JSON");
+  std::vector<Problem> problems;
+  record_from_json(j, SourcePlace{"index", 0, ""}, rec, problems);
+  return rec;
+}
+
+}  // namespace
+
+SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchRequest& req) const {
+  SearchResult out;
+  out.page = req.page;
+  out.per_page = req.per_page;
+  const Resolved r = resolve(s, req);
+
+  auto words = w.analyzer->analyze_query(req.q, req.lang);
+  const bool text = !search::effective_words(words).empty();
+  const std::size_t offset = static_cast<std::size_t>(req.page - 1) * static_cast<std::size_t>(req.per_page);
+  const auto now = req.now ? *req.now : std::chrono::system_clock::now();
+
+  SortOrder sort = req.sort;
+  if (!text && sort == SortOrder::relevance) sort = req.near ? SortOrder::distance : SortOrder::name;
+
+  auto make_eval = [&] {
+    Evaluator ev(s, r);
+    ev.facets = req.facets;
+    ev.age = req.age;
+    ev.open_now = req.open_now;
+    if (req.open_now || req.facets) ev.local = search::helsinki_time(now);
+    ev.near = req.near;
+    ev.radius = req.radius_km;
+    ev.collect = sort != SortOrder::relevance;
+    if (req.facets) ev.counts.assign(s.gid_value.size(), 0);
+    return ev;
+  };
+
+  std::optional<Xapian::MSet> mset;
+  std::vector<std::pair<Xapian::docid, double>> page_docs;  // (docid, weight)
+  std::optional<Evaluator> final_ev;
+
+  auto order_collected = [&](Evaluator& ev) {
+    auto& hits = ev.hits;
+    auto by = [&](const std::pair<Xapian::docid, double>& a, const std::pair<Xapian::docid, double>& b) {
+      if (sort == SortOrder::distance) {
+        const double da = a.second < 0 ? 1e18 : a.second, db = b.second < 0 ? 1e18 : b.second;
+        if (da != db) return da < db;
+      }
+      const auto ra = s.name_rank[a.first], rb = s.name_rank[b.first];
+      if (ra != rb) return ra < rb;
+      return a.first < b.first;
+    };
+    const std::size_t end = std::min(hits.size(), offset + static_cast<std::size_t>(req.per_page));
+    if (offset < hits.size()) {
+      std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(end), hits.end(), by);
+      for (std::size_t i = offset; i < end; ++i) page_docs.emplace_back(hits[i].first, 0.0);
+    }
+  };
+
+  auto run_text = [&](const std::vector<QueryWord>& ws, bool relaxed) -> bool {
+    search::QueryBuildOptions qo;
+    qo.relaxed = relaxed;
+    Xapian::Query q = search::build_text_query(ws, qo);
+    if (q.empty()) return false;
+    if (req.near && sort == SortOrder::relevance) {
+      // Prefer nearer services: up to +3 for 0 km, half of it at 5 km.
+      Xapian::GreatCircleMetric metric;
+      auto* ps = new Xapian::LatLongDistancePostingSource(s.config.slot_coords,
+                                              Xapian::LatLongCoords(Xapian::LatLongCoord(req.near->lat, req.near->lon)),
+                                              metric, 500000.0, 5000.0, 1.0);
+      q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
+                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(ps->release()), 3.0));
+    }
+    Evaluator ev = make_eval();
+    Decider decider(ev);
+    Xapian::Enquire enq(w.db);
+    enq.set_query(q);
+    enq.set_weighting_scheme(Xapian::BM25Weight(s.config.bm25_k1, 0, 1, s.config.bm25_b, 0.5));
+    const Xapian::doccount all = std::max<Xapian::doccount>(w.db.get_doccount(), 1);
+    Xapian::MSet m;
+    if (sort == SortOrder::relevance) {
+      m = enq.get_mset(static_cast<Xapian::doccount>(std::min<std::size_t>(offset, all)),
+                       static_cast<Xapian::doccount>(req.per_page), all, nullptr, &decider);
+      if (offset < all)
+        for (auto it = m.begin(); it != m.end(); ++it) page_docs.emplace_back(*it, it.get_weight());
+    } else {
+      m = enq.get_mset(0, 1, all, nullptr, &decider);
+    }
+    if (ev.total == 0) {
+      page_docs.clear();
+      return false;
+    }
+    if (sort != SortOrder::relevance) order_collected(ev);
+    mset = m;
+    final_ev.emplace(std::move(ev));
+    return true;
+  };
+
+  if (!text) {
+    Evaluator ev = make_eval();
+    for (Xapian::docid d : s.docids) ev.eval(d);
+    order_collected(ev);
+    final_ev.emplace(std::move(ev));
+  } else {
+    bool found = run_text(words, false);
+    if (!found && search::effective_words(words).size() > 1) {
+      found = run_text(words, true);
+      out.relaxed = found;
+    }
+    // Spelling: correct the words the index does not know.
+    auto correct = [&](bool only_unknown) {
+      std::string corrected;
+      bool changed = false;
+      for (const auto& word : words) {
+        std::string t = word.text;
+        bool known = false;
+        if (only_unknown)
+          for (const auto& a : word.alternatives)
+            for (const auto& term : a.terms)
+              if (w.db.term_exists(term)) known = true;
+        if (!word.stopword && !known && t.size() >= 3) {
+          const std::string sug = w.db.get_spelling_suggestion(t, t.size() > 6 ? 2 : 1);
+          if (!sug.empty() && sug != t) {
+            t = sug;
+            changed = true;
+          }
+        }
+        if (!corrected.empty()) corrected += ' ';
+        corrected += t;
+      }
+      return changed ? std::optional<std::string>(corrected) : std::nullopt;
+    };
+    if (!found) {
+      if (auto c = correct(false)) {
+        auto cwords = w.analyzer->analyze_query(*c, req.lang);
+        found = run_text(cwords, false);
+        if (!found && search::effective_words(cwords).size() > 1) {
+          found = run_text(cwords, true);
+          out.relaxed = found;
+        }
+        out.did_you_mean = *c;
+        out.corrected = found;
+      }
+    } else if (out.relaxed) {
+      if (auto c = correct(true)) out.did_you_mean = *c;
+    }
+    if (!found) {
+      // Nothing at all: still give the facets of the empty result set.
+      final_ev.emplace(make_eval());
+    }
+  }
+
+  Evaluator& ev = *final_ev;
+  out.total = ev.total;
+  if (req.facets) fill_facets(s, req, r, ev, out);
+
+  // Hits.
+  const Xapian::Stem stemmer = w.analyzer->snippet_stemmer(req.lang);
+  for (const auto& [docid, weight] : page_docs) {
+    SearchHit h;
+    Xapian::Document doc = w.db.get_document(docid);
+    h.record = parse_record(doc.get_data());
+    h.id = h.record.id;
+    h.score = weight;
+    if (req.near && docid <= s.max_docid) {
+      Evaluator tmp(s, r);
+      tmp.near = req.near;
+      const double d = tmp.nearest(docid);
+      if (d >= 0) h.distance_km = std::round(d * 100.0) / 100.0;
+    }
+    if (docid <= s.max_docid && s.hours_index[docid]) {
+      Evaluator tmp(s, r);
+      tmp.local = search::helsinki_time(now);
+      const int o = tmp.open_status(docid);
+      if (o >= 0) h.open_now = o == 1;
+    }
+    std::string body = h.record.summary.best(req.lang);
+    const std::string& desc = h.record.description.best(req.lang);
+    if (!desc.empty()) body += (body.empty() ? "" : "\n") + desc;
+    if (mset && !body.empty()) {
+      h.snippet = mset->snippet(body, 240, stemmer,
+                                Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                "<mark>", "</mark>", "…");
+    } else {
+      h.snippet = html_escape(cut_text(body, 240));
+    }
+    out.hits.push_back(std::move(h));
+  }
+  return out;
+}
+
+std::vector<Suggestion> SearchEngine::Impl::suggest(Worker& w, const Snapshot& s, const std::string& q,
+                                                   Lang lang, std::size_t limit) const {
+  std::vector<Suggestion> out;
+  if (limit == 0) return out;
+  const auto words = w.analyzer->words(q);
+  if (words.empty()) return out;
+  const auto& idx = s.suggest_index(w.db, *w.analyzer, *codes);
+  std::vector<std::uint32_t> cand;
+  bool first = true;
+  for (const auto& word : words) {
+    std::vector<std::uint32_t> m;
+    auto it = std::lower_bound(idx.keys.begin(), idx.keys.end(), word);
+    for (; it != idx.keys.end() && it->compare(0, word.size(), word) == 0; ++it) {
+      const auto k = static_cast<std::size_t>(it - idx.keys.begin());
+      m.insert(m.end(), idx.key_entries.begin() + idx.key_offsets[k],
+               idx.key_entries.begin() + idx.key_offsets[k + 1]);
+      if (m.size() > 20000) break;
+    }
+    std::sort(m.begin(), m.end());
+    m.erase(std::unique(m.begin(), m.end()), m.end());
+    if (first) {
+      cand = std::move(m);
+      first = false;
+    } else {
+      std::vector<std::uint32_t> both;
+      std::set_intersection(cand.begin(), cand.end(), m.begin(), m.end(), std::back_inserter(both));
+      cand = std::move(both);
+    }
+    if (cand.empty()) return out;
+  }
+  std::string qlow;
+  for (const auto& wd : words) qlow += (qlow.empty() ? "" : " ") + wd;
+  struct Scored {
+    double score;
+    std::uint32_t e;
+  };
+  std::vector<Scored> scored;
+  scored.reserve(cand.size());
+  for (auto e : cand) {
+    const auto& en = idx.entries[e];
+    const std::string& text = en.text.best(lang);
+    const auto tw = w.analyzer->words(text);
+    std::string tl;
+    for (const auto& x : tw) tl += (tl.empty() ? "" : " ") + x;
+    double sc = std::log1p(static_cast<double>(en.count));
+    if (tl.rfind(qlow, 0) == 0) sc += 3;  // the text starts with the query
+    else if (tl.find(" " + qlow) != std::string::npos) sc += 1.5;  // a word starts with it
+    if (en.kind == "category") sc += 1;
+    sc -= static_cast<double>(text.size()) / 200.0;
+    scored.push_back({sc, e});
+  }
+  std::sort(scored.begin(), scored.end(), [&](const Scored& a, const Scored& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return idx.entries[a.e].text.best(lang) < idx.entries[b.e].text.best(lang);
+  });
+  std::size_t n_cat = 0, n_org = 0;
+  const std::size_t cap = std::max<std::size_t>(2, limit / 3);
+  for (const auto& sc : scored) {
+    if (out.size() >= limit) break;
+    const auto& en = idx.entries[sc.e];
+    if (en.kind == "category" && n_cat >= cap) continue;
+    if (en.kind == "organisation" && n_org >= cap) continue;
+    if (en.kind == "category") ++n_cat;
+    if (en.kind == "organisation") ++n_org;
+    out.push_back({en.text.best(lang), en.kind, en.id});
+  }
+  return out;
+}
+
+SearchEngine::SearchEngine(const std::string& index_dir, const EngineOptions& opts)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->dir = index_dir;
+  impl_->opts = opts;
+  const std::string cfg = opts.config_dir.empty() ? default_index_config_dir() : opts.config_dir;
+  const std::string cds = opts.codes_dir.empty() ? default_codes_dir() : opts.codes_dir;
+  impl_->snap = impl_->open_live();
+  impl_->last_check = now_ms();
+  impl_->resources = AnalysisResources::load(cfg);
+  impl_->codes = CodeLists::load(cds);
+}
+
+SearchEngine::~SearchEngine() = default;
+
+SearchResult SearchEngine::search(const SearchRequest& req) const {
+  if (req.per_page < 1 || req.per_page > 100)
+    bad_param("per_page", "per_page must be between 1 and 100");
+  if (req.page < 1) bad_param("page", "page must be 1 or more");
+  if (req.page > 100000) bad_param("page", "page must be at most 100000");
+  if (req.age && (*req.age < 0 || *req.age > 120)) bad_param("age", "age must be between 0 and 120");
+  if (req.radius_km && (!(*req.radius_km > 0) || *req.radius_km > 2000))
+    bad_param("radius_km", "radius_km must be more than 0 and at most 2000");
+  if (req.radius_km && !req.near) bad_param("radius_km", "radius_km needs a location (near)");
+  if (req.sort == SortOrder::distance && !req.near) bad_param("sort", "sort=distance needs a location (near)");
+  if (req.near && (!std::isfinite(req.near->lat) || !std::isfinite(req.near->lon) ||
+                   std::abs(req.near->lat) > 90 || std::abs(req.near->lon) > 180))
+    bad_param("near", "near must be lat,lon in degrees");
+  if (req.q.size() > 1000) bad_param("q", "q is too long (at most 1000 bytes)");
+  impl_->reload(false);
+  for (int attempt = 0;; ++attempt) {
+    const auto s = impl_->current();
+    auto lease = impl_->acquire(*s);
+    try {
+      return impl_->run(*lease.w, *s, req);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= 3) throw Error(ErrorCode::internal, "the index kept changing during the search");
+      lease.w->db.reopen();
+      lease.w->revision = lease.w->db.get_revision();
+    } catch (const Xapian::DatabaseCorruptError& e) {
+      throw Error(ErrorCode::index_corrupt, "the index is damaged: " + e.get_msg());
+    } catch (const Xapian::DatabaseError& e) {
+      if (attempt >= 3) throw Error(ErrorCode::index_unavailable, "index error: " + e.get_msg());
+      lease.w->open = false;  // reopen from scratch (generation removed under us)
+      impl_->reload(true);
+    } catch (const Xapian::Error& e) {
+      throw Error(ErrorCode::internal, "search failed: " + e.get_description());
+    }
+  }
+}
+
+std::optional<ServiceRecord> SearchEngine::get(const std::string& id) const {
+  if (id.empty() || id.size() > 200) return std::nullopt;
+  impl_->reload(false);
+  for (int attempt = 0;; ++attempt) {
+    const auto s = impl_->current();
+    auto lease = impl_->acquire(*s);
+    try {
+      const std::string term = s->config.id_prefix + id;
+      auto p = lease.w->db.postlist_begin(term);
+      if (p == lease.w->db.postlist_end(term)) return std::nullopt;
+      return parse_record(lease.w->db.get_document(*p).get_data());
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= 3) throw Error(ErrorCode::internal, "the index kept changing");
+      lease.w->db.reopen();
+      lease.w->revision = lease.w->db.get_revision();
+    } catch (const Xapian::DocNotFoundError&) {
+      return std::nullopt;
+    } catch (const Xapian::Error& e) {
+      if (attempt >= 3) throw Error(ErrorCode::index_unavailable, "index error: " + e.get_description());
+      lease.w->open = false;
+      impl_->reload(true);
+    }
+  }
+}
+
+std::vector<Suggestion> SearchEngine::suggest(const std::string& q, Lang lang, std::size_t limit) const {
+  if (q.size() > 200) bad_param("q", "q is too long for suggestions (at most 200 bytes)");
+  limit = std::min<std::size_t>(limit, 50);
+  impl_->reload(false);
+  for (int attempt = 0;; ++attempt) {
+    const auto s = impl_->current();
+    auto lease = impl_->acquire(*s);
+    try {
+      return impl_->suggest(*lease.w, *s, q, lang, limit);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= 3) throw Error(ErrorCode::internal, "the index kept changing");
+      lease.w->db.reopen();
+      lease.w->revision = lease.w->db.get_revision();
+    } catch (const Xapian::Error& e) {
+      if (attempt >= 3) throw Error(ErrorCode::index_unavailable, "index error: " + e.get_description());
+      lease.w->open = false;
+      impl_->reload(true);
+    }
+  }
+}
+
+IndexInfo SearchEngine::info() const {
+  impl_->reload(false);
+  const auto s = impl_->current();
+  IndexInfo i;
+  i.documents = s->doccount;
+  i.generation = s->generation;
+  i.revision = std::to_string(s->revision);
+  std::tm tm{};
+  if (!s->built_at.empty() && strptime(s->built_at.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm))
+    i.built_at = std::chrono::system_clock::from_time_t(timegm(&tm));
+  return i;
+}
+
+const CodeLists& SearchEngine::codes() const { return *impl_->codes; }
+
+void SearchEngine::reload_if_changed() const { impl_->reload(true); }
+
+}  // namespace palveluhaku

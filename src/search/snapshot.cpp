@@ -1,0 +1,217 @@
+#include "search/snapshot.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+#include "index/doc_values.h"
+#include "palveluhaku/analysis.h"
+#include "palveluhaku/codes.h"
+#include "palveluhaku/error.h"
+
+namespace palveluhaku::search {
+
+using index::kBooleanFields;
+
+int Snapshot::field_number(const std::string& field) const {
+  for (std::size_t i = 0; i < kBooleanFields.size(); ++i)
+    if (kBooleanFields[i] == field) return static_cast<int>(i);
+  return -1;
+}
+
+std::shared_ptr<Snapshot> Snapshot::build(Xapian::Database& db, const std::string& path) {
+  auto s = std::make_shared<Snapshot>();
+  s->path = path;
+  const std::string cfg = db.get_metadata(index::kConfigMetadataKey);
+  if (cfg.empty())
+    throw Error(ErrorCode::index_corrupt,
+                path + " is not a Palveluhaku index (no index configuration in its metadata)");
+  try {
+    s->config = index::index_config_from_json(nlohmann::json::parse(cfg), path + " metadata");
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(ErrorCode::index_corrupt, path + ": bad index configuration metadata: " + e.what());
+  } catch (const Error& e) {
+    throw Error(ErrorCode::index_corrupt, e.what());
+  }
+  s->revision = db.get_revision();
+  s->doccount = db.get_doccount();
+  s->built_at = db.get_metadata(index::kBuiltAtMetadataKey);
+  try {
+    s->generation = std::stoul("0" + db.get_metadata(index::kGenerationMetadataKey));
+  } catch (...) {
+    s->generation = 0;
+  }
+  const Xapian::docid maxd = db.get_lastdocid();
+  s->max_docid = maxd;
+  const std::size_t n = static_cast<std::size_t>(maxd) + 1;
+
+  s->alive.assign(n, 0);
+  s->docids.reserve(s->doccount);
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    s->alive[*it] = 1;
+    s->docids.push_back(*it);
+  }
+
+  // Facet columns from the boolean terms.
+  s->value_gid.resize(kBooleanFields.size());
+  std::vector<std::pair<Xapian::docid, std::uint32_t>> pairs;
+  pairs.reserve(s->doccount * 12);
+  for (std::size_t f = 0; f < kBooleanFields.size(); ++f) {
+    auto pit = s->config.prefixes.find(kBooleanFields[f]);
+    if (pit == s->config.prefixes.end()) continue;
+    const std::string& prefix = pit->second;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+      const std::string term = *t;
+      const auto gid = static_cast<std::uint32_t>(s->gid_value.size());
+      s->gid_value.push_back(term.substr(prefix.size()));
+      s->gid_field.push_back(static_cast<std::uint8_t>(f));
+      s->value_gid[f].emplace(s->gid_value.back(), gid);
+      if (kBooleanFields[f] == "municipality" && s->gid_value.back() == "*")
+        s->whole_country_municipality = gid;
+      if (kBooleanFields[f] == "region" && s->gid_value.back() == "*")
+        s->whole_country_region = gid;
+      for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
+        pairs.emplace_back(*p, gid);
+    }
+  }
+  s->doc_offsets.assign(n + 1, 0);
+  for (const auto& [d, g] : pairs) ++s->doc_offsets[d + 1];
+  for (std::size_t i = 1; i <= n; ++i) s->doc_offsets[i] += s->doc_offsets[i - 1];
+  s->doc_gids.resize(pairs.size());
+  {
+    std::vector<std::uint32_t> fill(s->doc_offsets.begin(), s->doc_offsets.end() - 1);
+    for (const auto& [d, g] : pairs) s->doc_gids[fill[d]++] = g;
+  }
+  pairs.clear();
+  pairs.shrink_to_fit();
+
+  const auto& c = s->config;
+  // Name order.
+  {
+    std::vector<std::pair<std::string, Xapian::docid>> keys;
+    keys.reserve(s->doccount);
+    for (auto v = db.valuestream_begin(c.slot_name_sort); v != db.valuestream_end(c.slot_name_sort);
+         ++v)
+      keys.emplace_back(*v, v.get_docid());
+    std::sort(keys.begin(), keys.end());
+    s->name_rank.assign(n, kNoValue);
+    for (std::size_t i = 0; i < keys.size(); ++i)
+      s->name_rank[keys[i].second] = static_cast<std::uint32_t>(i);
+  }
+  // Age.
+  s->age_min.assign(n, index::kAgeOpen);
+  s->age_max.assign(n, index::kAgeOpen);
+  s->has_age.assign(n, 0);
+  for (auto v = db.valuestream_begin(c.slot_age); v != db.valuestream_end(c.slot_age); ++v) {
+    const std::string val = *v;
+    if (val.size() != 2) continue;
+    s->age_min[v.get_docid()] = static_cast<std::uint8_t>(val[0]);
+    s->age_max[v.get_docid()] = static_cast<std::uint8_t>(val[1]);
+    s->has_age[v.get_docid()] = 1;
+  }
+  // Coordinates.
+  {
+    std::vector<std::pair<Xapian::docid, GeoPoint>> pts;
+    for (auto v = db.valuestream_begin(c.slot_coords); v != db.valuestream_end(c.slot_coords);
+         ++v) {
+      Xapian::LatLongCoords cs;
+      try {
+        cs.unserialise(*v);
+      } catch (const Xapian::Error&) {
+        continue;
+      }
+      for (auto it = cs.begin(); it != cs.end(); ++it)
+        pts.emplace_back(v.get_docid(), GeoPoint{(*it).latitude, (*it).longitude});
+    }
+    s->coord_offsets.assign(n + 1, 0);
+    for (const auto& p : pts) ++s->coord_offsets[p.first + 1];
+    for (std::size_t i = 1; i <= n; ++i) s->coord_offsets[i] += s->coord_offsets[i - 1];
+    s->coords.resize(pts.size());
+    std::vector<std::uint32_t> fill(s->coord_offsets.begin(), s->coord_offsets.end() - 1);
+    for (const auto& p : pts) s->coords[fill[p.first]++] = p.second;
+  }
+  // Opening hours.
+  s->hours_index.assign(n, 0);
+  for (auto v = db.valuestream_begin(c.slot_hours); v != db.valuestream_end(c.slot_hours); ++v) {
+    auto h = index::decode_hours(*v);
+    if (h.empty()) continue;
+    s->hours.push_back(std::move(h));
+    s->hours_index[v.get_docid()] = static_cast<std::uint32_t>(s->hours.size());
+  }
+  return s;
+}
+
+const SuggestIndex& Snapshot::suggest_index(Xapian::Database& db, Analyzer& analyzer,
+                                            const CodeLists& codes) const {
+  std::call_once(suggest_once_, [&] {
+    auto idx = std::make_unique<SuggestIndex>();
+    std::map<std::string, std::vector<std::uint32_t>> keymap;
+    std::map<std::pair<std::string, std::string>, std::uint32_t> seen;  // (kind, fi text) -> entry
+    auto add = [&](const std::string& kind, const LocalizedText& text, const std::string& id,
+                   const std::vector<std::string>& keys) {
+      const std::string& display = text.best(Lang::fi);
+      if (display.empty()) return;
+      auto [it, fresh] = seen.emplace(std::make_pair(kind, display),
+                                      static_cast<std::uint32_t>(idx->entries.size()));
+      if (!fresh) {
+        ++idx->entries[it->second].count;
+        return;
+      }
+      idx->entries.push_back({text, kind, id, 1});
+      for (const auto& k : keys) keymap[k].push_back(it->second);
+    };
+    for (auto v = db.valuestream_begin(config.slot_suggest);
+         v != db.valuestream_end(config.slot_suggest); ++v) {
+      index::SuggestData d;
+      if (!index::decode_suggest(*v, d)) continue;
+      std::string id;
+      {
+        // The id is the unique term of the document.
+        Xapian::TermIterator t = db.termlist_begin(v.get_docid());
+        t.skip_to(config.id_prefix);
+        if (t != db.termlist_end(v.get_docid()) &&
+            (*t).compare(0, config.id_prefix.size(), config.id_prefix) == 0)
+          id = (*t).substr(config.id_prefix.size());
+      }
+      add("service", d.name, id, d.name_keys);
+      if (!d.provider.empty()) add("organisation", d.provider, "", d.provider_keys);
+    }
+    // Categories: every class / target group / life event in the index.
+    const std::pair<const char*, const char*> kinds[] = {{"service_class", "service_class"},
+                                                         {"target_group", "target_group"},
+                                                         {"life_event", "life_event"}};
+    for (const auto& [field, kind] : kinds) {
+      const int f = field_number(field);
+      if (f < 0) continue;
+      for (const auto& [value, gid] : value_gid[static_cast<std::size_t>(f)]) {
+        (void)gid;
+        const Code* code = codes.find(kind, value);
+        if (!code) continue;
+        std::vector<std::string> keys;
+        for (Lang l : kAllLangs) {
+          const std::string& label = code->label.get(l);
+          if (label.empty()) continue;
+          for (auto& w : analyzer.words(label)) keys.push_back(w);
+          analyzer.index_terms(label, l, [&](const IndexTerm& t) {
+            if (!t.term.empty()) keys.push_back(t.term[0] == 'F' ? t.term.substr(1) : t.term);
+          });
+        }
+        std::sort(keys.begin(), keys.end());
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        add("category", code->label, value, keys);
+      }
+    }
+    idx->key_offsets.push_back(0);
+    for (auto& [k, entries] : keymap) {
+      std::sort(entries.begin(), entries.end());
+      entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+      idx->keys.push_back(k);
+      idx->key_entries.insert(idx->key_entries.end(), entries.begin(), entries.end());
+      idx->key_offsets.push_back(static_cast<std::uint32_t>(idx->key_entries.size()));
+    }
+    suggest_ = std::move(idx);
+  });
+  return *suggest_;
+}
+
+}  // namespace palveluhaku::search

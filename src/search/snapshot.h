@@ -1,0 +1,94 @@
+// snapshot.h — the immutable in-memory view of one index revision that makes
+// filters, disjunctive facets, distance and name sorting fast.
+//
+// Built once per generation / revision from the Xapian database: the
+// boolean filter terms become per-document lists of small value ids (one
+// flat CSR array), the value slots become columns (name rank, age range,
+// coordinates, opening hours). Shared read-only by every thread through a
+// shared_ptr; a reload builds a new one and swaps it in.
+//
+// Threading: immutable after build(), except the suggest index which is
+// built on first use under a std::once_flag.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <xapian.h>
+
+#include "index/index_config.h"
+#include "palveluhaku/record.h"
+
+namespace palveluhaku {
+class Analyzer;
+class CodeLists;
+}
+
+namespace palveluhaku::search {
+
+inline constexpr std::uint32_t kNoValue = 0xffffffffu;
+
+struct SuggestIndex {
+  struct Entry {
+    LocalizedText text;
+    std::string kind;  // service, category, organisation
+    std::string id;
+    std::uint32_t count = 1;  // documents behind it
+  };
+  std::vector<Entry> entries;
+  // Sorted unique keys; key i's entries are key_entries[key_offsets[i] ..
+  // key_offsets[i+1]).
+  std::vector<std::string> keys;
+  std::vector<std::uint32_t> key_offsets;
+  std::vector<std::uint32_t> key_entries;
+};
+
+struct Snapshot {
+  index::IndexConfig config;
+  std::string path;             // the generation's database directory
+  unsigned long generation = 0;
+  Xapian::rev revision = 0;
+  std::size_t doccount = 0;
+  std::string built_at;         // ISO 8601 from metadata
+  Xapian::docid max_docid = 0;  // arrays are indexed by docid (0 unused)
+
+  // Facet / filter values. A "gid" numbers one (field, value) pair.
+  std::vector<std::uint8_t> gid_field;   // gid -> field number (index::kBooleanFields)
+  std::vector<std::string> gid_value;    // gid -> value
+  std::vector<std::unordered_map<std::string, std::uint32_t>> value_gid;  // per field
+  std::uint32_t whole_country_municipality = kNoValue;  // gid of municipality "*"
+  std::uint32_t whole_country_region = kNoValue;        // gid of region "*"
+  std::vector<std::uint32_t> doc_offsets;  // docid -> range in doc_gids
+  std::vector<std::uint32_t> doc_gids;
+
+  std::vector<Xapian::docid> docids;   // every live document, ascending
+  std::vector<std::uint8_t> alive;     // docid -> 1 if live
+  std::vector<std::uint32_t> name_rank;  // docid -> position in name order
+  std::vector<std::uint8_t> age_min, age_max;  // 255 = open end / none
+  std::vector<std::uint8_t> has_age;
+  std::vector<std::uint32_t> coord_offsets;  // docid -> range in coords
+  std::vector<GeoPoint> coords;
+  std::vector<std::uint32_t> hours_index;  // docid -> 1-based index into hours, 0 = none
+  std::vector<std::vector<std::vector<HoursEntry>>> hours;
+
+  // Builds the snapshot of `db` as it is now. Throws Error(index_corrupt) if
+  // the database is not a Palveluhaku index.
+  static std::shared_ptr<Snapshot> build(Xapian::Database& db, const std::string& path);
+
+  // The suggest index, built on first call with `analyzer` (used for
+  // category labels) under a once_flag.
+  const SuggestIndex& suggest_index(Xapian::Database& db, Analyzer& analyzer,
+                                    const CodeLists& codes) const;
+
+  int field_number(const std::string& field) const;
+
+ private:
+  mutable std::once_flag suggest_once_;
+  mutable std::unique_ptr<SuggestIndex> suggest_;
+};
+
+}  // namespace palveluhaku::search
