@@ -13,6 +13,8 @@ Usage:
                  have no judgment yet, per need (for the grader)
   --pool-zero    with --pool: after the grader has read the listed pool, grade
                  every still unjudged pooled document 0 in needs.txt
+  --worst N      also print Palveluhaku's N worst queries (nDCG@10) with its
+                 top 5 (name:grade) and the grade-2 documents it should find
   --details      also print each query's top 10 with grades per system
   --save FILE    write every system's ranked lists as JSON
 """
@@ -171,6 +173,7 @@ def main():
     ap.add_argument("--only")
     ap.add_argument("--pool", action="store_true")
     ap.add_argument("--pool-zero", action="store_true")
+    ap.add_argument("--worst", type=int, default=0)
     ap.add_argument("--details", action="store_true")
     ap.add_argument("--save")
     a = ap.parse_args()
@@ -244,6 +247,19 @@ def main():
                 marks = " ".join("%s:%s" % (names[d][:18], needs[q["need"]].get(d, "?"))
                                  for d in ranked)
                 print("  %-10s n=%-4d %s" % (s.split()[0], total, marks))
+    if a.worst and Palveluhaku.name in results:
+        res = results[Palveluhaku.name]
+        scored = sorted(queries, key=lambda q: ndcg(res[q["id"]][0], needs[q["need"]]))
+        print("Palveluhaku's %d worst queries (nDCG@10, total hits, top 5 as name:grade):" % a.worst)
+        for q in scored[:a.worst]:
+            ranked, total = res[q["id"]]
+            j = needs[q["need"]]
+            want = [names[d][:24] for d, g in j.items() if g == 2 and d not in ranked[:K]]
+            print("  %s %-10s %-26s %.2f n=%-4d %s%s" % (
+                q["id"], q["category"], q["query"], ndcg(ranked, j), total,
+                " | ".join("%s:%s" % (names[d][:16], j.get(d, "?")) for d in ranked[:5]),
+                ("  MISSING: " + "; ".join(want)) if want else ""))
+        print()
     print("Palveluhaku quality benchmark: %d documents, %d queries, %d judgments"
           % (len(records), len(queries), sum(len(needs[q["need"]]) for q in queries)))
     print(fmt_table(systems, evals, queries))
