@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,8 @@
 #include "palveluhaku/record.h"
 
 namespace palveluhaku {
+
+class CodeLists;  // codes.h
 
 // Where a problem is. Rendered as "file:line" or "file#/json/pointer".
 struct SourcePlace {
@@ -49,6 +52,12 @@ struct ImportOptions {
   // Called now and then with (bytes or records done, total) for a progress
   // bar. Default: none.
   std::function<void(std::size_t done, std::size_t total)> progress;
+  // Code lists used to turn municipality and region names ("Tampere",
+  // "Pirkanmaa") into codes and to fill a location's municipality from its
+  // postcode. Default: null = the lists in default_codes_dir() (paths.h),
+  // loaded once on first use; if those cannot be loaded, names that are not
+  // codes are dropped with a warning.
+  std::shared_ptr<const CodeLists> codes;
 };
 
 struct ImportResult {
@@ -67,8 +76,9 @@ struct ImportResult {
 ImportResult import_sources(const std::vector<std::string>& paths, const ImportOptions& opts = {});
 
 // Single-format entry points, for tests and the fuzzers. `name` is the file
-// name used in problem places.
-ImportResult import_csv(std::string_view content, const std::string& name);
+// name used in problem places. `codes` as ImportOptions::codes (null = the
+// default lists); the caller keeps it alive during the call.
+ImportResult import_csv(std::string_view content, const std::string& name, const CodeLists* codes = nullptr);
 ImportResult import_json(std::string_view content, const std::string& name);   // one record or an array
 ImportResult import_jsonl(std::string_view content, const std::string& name);
 // PTV: any mix of services, channels and organisations, as single records or
@@ -77,9 +87,10 @@ struct PtvFile {
   std::string name;
   std::string content;
 };
-ImportResult import_ptv(const std::vector<PtvFile>& files);
+ImportResult import_ptv(const std::vector<PtvFile>& files, const CodeLists* codes = nullptr);
 
 // Detects the format of one file from its content (and name as a hint).
+// Returns SourceFormat::automatic when it cannot tell.
 SourceFormat detect_format(std::string_view content, std::string_view name);
 
 }  // namespace palveluhaku

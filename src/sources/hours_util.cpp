@@ -1,5 +1,6 @@
 #include "sources/hours_util.h"
 
+#include <algorithm>
 #include <array>
 
 #include "sources/text_util.h"
@@ -177,6 +178,9 @@ bool parse_opening_hours(std::string_view text, HoursEntry& out, std::string& er
   }
   // A day marked closed has no intervals even if a range above covered it.
   std::erase_if(out.days, [&](const DayHours& d) { return closed[d.weekday]; });
+  std::sort(out.days.begin(), out.days.end(), [](const DayHours& a, const DayHours& b) {
+    return a.weekday != b.weekday ? a.weekday < b.weekday : a.open_min < b.open_min;
+  });
   return true;
 }
 

@@ -114,6 +114,7 @@ ImportResult import_sources(const std::vector<std::string>& paths, const ImportO
   std::size_t done = 0;
   if (opts.progress) opts.progress(0, total);
 
+  const CodeLists* codes = opts.codes ? opts.codes.get() : sources::default_code_lists();
   std::vector<PtvFile> ptv;
   for (const auto& f : files) {
     std::string content;
@@ -121,7 +122,7 @@ ImportResult import_sources(const std::vector<std::string>& paths, const ImportO
       SourceFormat fmt = opts.format == SourceFormat::automatic ? detect_format(content, f) : opts.format;
       switch (fmt) {
         case SourceFormat::ptv: ptv.push_back(PtvFile{f, std::move(content)}); break;
-        case SourceFormat::csv: all.append(sources::read_csv(content, f)); break;
+        case SourceFormat::csv: all.append(sources::read_csv(content, f, codes)); break;
         case SourceFormat::json: all.append(sources::read_json(content, f)); break;
         case SourceFormat::jsonl: all.append(sources::read_jsonl(content, f)); break;
         case SourceFormat::automatic:
@@ -135,7 +136,7 @@ ImportResult import_sources(const std::vector<std::string>& paths, const ImportO
     if (!ec) done += static_cast<std::size_t>(size);
     if (opts.progress) opts.progress(std::min(done, total), total);
   }
-  if (!ptv.empty()) all.append(sources::read_ptv(ptv));
+  if (!ptv.empty()) all.append(sources::read_ptv(ptv, codes));
   sources::drop_duplicate_ids(all);
   return std::move(all.result);
 }

@@ -30,8 +30,13 @@ struct Batch {
 
 Batch read_json(std::string_view content, const std::string& name);
 Batch read_jsonl(std::string_view content, const std::string& name);
-Batch read_csv(std::string_view content, const std::string& name);
-Batch read_ptv(const std::vector<PtvFile>& files);
+// `codes` may be null (then names cannot be resolved to codes).
+Batch read_csv(std::string_view content, const std::string& name, const CodeLists* codes);
+Batch read_ptv(const std::vector<PtvFile>& files, const CodeLists* codes);
+
+// The code lists in default_codes_dir(), loaded once (thread-safe); null if
+// they cannot be loaded.
+const CodeLists* default_code_lists();
 
 // Removes records whose id was seen before (reported as errors, counted as
 // skipped); the first one wins.
