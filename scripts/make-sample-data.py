@@ -967,7 +967,7 @@ PTV_DEFS = [
                "Morning and afternoon activities for schoolchildren in Tampere"),
          place=None,
          intro="Tampereen kaupunki järjestää aamu- ja iltapäivätoimintaa 1.–2.-luokkalaisille ja "
-               "erityisen tuen oppilaille koulupäivän ennen ja jälkeen.",
+               "erityisen tuen oppilaille ennen koulupäivää ja sen jälkeen.",
          ages=(7, 9), cost=PAID, add_tgs=["KR1.2"],
          cost_note=lt("Kuukausimaksu riippuu osallistumispäivien määrästä; maksusta voi hakea vapautusta.",
                       "Månadsavgiften beror på antalet dagar.", "The monthly fee depends on the number of days."),
