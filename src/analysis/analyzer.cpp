@@ -266,6 +266,7 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
   auto& I = *impl_;
   std::vector<QueryWord> out;
   auto toks = I.tokens(query);
+  std::vector<std::string> lemma;  // per word: its first Finnish base form
   for (const auto& t : toks) {
     QueryWord qw;
     qw.text = t.text;
@@ -328,15 +329,35 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
       }
     }
 
+    lemma.push_back(fi_keys.empty() ? t.text : fi_keys.front());
     // Synonyms of the word and of its Finnish base forms.
     fi_keys.push_back(t.text);
     for (const auto& k : fi_keys)
       for (const auto* ph : I.data.synonyms[0].find(k)) add_alt(alts, *ph, kSynonymWeight, TermKind::synonym);
 
-    std::stable_sort(alts.begin(), alts.end(),
-                     [](const QueryAlternative& a, const QueryAlternative& b) { return a.weight > b.weight; });
     out.push_back(std::move(qw));
   }
+
+  // Multi-word synonym sources ("erotilanteen tuki" -> eroauttaminen): the
+  // synonym becomes an alternative of the phrase's first word. Stopwords are
+  // skipped as they are when the table is loaded.
+  const auto& syn = I.data.synonyms[0];
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out[i].stopword) continue;
+    std::string key = lemma[i];
+    std::size_t words = 1;
+    for (std::size_t j = i + 1; j < out.size() && words < syn.max_phrase_words(); ++j) {
+      if (out[j].stopword) continue;
+      key += ' ';
+      key += lemma[j];
+      ++words;
+      for (const auto* ph : syn.find(key)) add_alt(out[i].alternatives, *ph, kSynonymWeight, TermKind::synonym);
+    }
+  }
+
+  for (auto& qw : out)
+    std::stable_sort(qw.alternatives.begin(), qw.alternatives.end(),
+                     [](const QueryAlternative& a, const QueryAlternative& b) { return a.weight > b.weight; });
   return out;
 }
 

@@ -29,6 +29,17 @@ FinnishWord FinnishWords::analyze(std::string_view word) {
       fw.parts = std::move(fa.parts);
       return fw;
     }
+    // Compound-initial forms of -minen nouns: "oppimis" (oppimisvaikeus,
+    // "oppimis- ja ...") -> oppiminen.
+    if (word.size() > 5 && word.substr(word.size() - 3) == "mis") {
+      std::string probe = std::string(word.substr(0, word.size() - 1)) + "nen";
+      auto b = voikko_->bases(probe);
+      if (!b.empty()) {
+        fw.source = FinnishWord::Source::bound;
+        fw.bases = std::move(b);
+        return fw;
+      }
+    }
     // Bound words Voikko knows only after a number: "vuotiaille" -> "6-vuotiaille".
     if (word.size() >= 4 && word.front() != '-') {
       std::string probe = "6-" + std::string(word);

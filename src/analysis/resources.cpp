@@ -40,7 +40,9 @@ std::shared_ptr<const AnalysisResources> AnalysisResources::load(const std::stri
   impl->synonyms[0].load(file("synonyms-fi.txt"), false, lem_fi);
   impl->synonyms[0].load(file("synonyms-fi-jupo.txt"), false, lem_fi);
   impl->synonyms[1].load(file("synonyms-sv.txt"), false, lem_stem(Lang::sv));
+  impl->synonyms[1].load(file("synonyms-sv-jupo.txt"), false, lem_stem(Lang::sv));
   impl->synonyms[2].load(file("synonyms-en.txt"), false, lem_stem(Lang::en));
+  impl->synonyms[2].load(file("synonyms-en-jupo.txt"), false, lem_stem(Lang::en));
   return std::make_shared<const AnalysisResources>(std::move(impl));
 }
 

@@ -134,6 +134,11 @@ FinnishAnalysis VoikkoBaseforms::analyze(std::string_view word) {
   }
   const std::size_t ncp = cp_off.size() - 1;
 
+  // A reading without compound boundaries wins over compound readings:
+  // "kuuluu" is kuulua, not kuu + luu; "tulla" is not tu + lla.
+  for (auto& r : rs)
+    if (std::count(r.structure.begin(), r.structure.end(), '=') <= 1) return fa;
+
   for (auto& r : rs) {
     // Cut the surface word at the '=' marks.
     std::vector<std::string> segs;
@@ -175,8 +180,11 @@ FinnishAnalysis VoikkoBaseforms::analyze(std::string_view word) {
     }
     std::vector<std::string> lemmas;
     for (std::size_t i = 0; i + 1 < segs.size(); ++i) {
+      // A segment that is itself a base form stays ("vastaan" of vastaanotto
+      // is not "vastata"); else its first base form ("lasten" -> lapsi).
       auto b = bases(segs[i]);
-      lemmas.push_back(b.empty() ? segs[i] : b.front());
+      bool self = std::find(b.begin(), b.end(), segs[i]) != b.end();
+      lemmas.push_back(b.empty() || self ? segs[i] : b.front());
     }
     lemmas.push_back(last_lemma);
     for (auto& l : lemmas)

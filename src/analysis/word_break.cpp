@@ -34,6 +34,13 @@ std::size_t dash_len(std::string_view g) {
   return 0;
 }
 
+// ICU gives "@@" a word status; a token needs a letter or a digit.
+bool has_alnum(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return true;
+  return false;
+}
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 bool phone_gap(std::string_view g) {
@@ -65,7 +72,8 @@ std::vector<Token> WordBreaker::split(std::string_view text) {
   if (U_SUCCESS(status)) {
     int32_t prev = bi_->first();
     for (int32_t p = bi_->next(); p != icu::BreakIterator::DONE; prev = p, p = bi_->next()) {
-      if (bi_->getRuleStatus() >= UBRK_WORD_NONE_LIMIT)
+      if (bi_->getRuleStatus() >= UBRK_WORD_NONE_LIMIT &&
+          has_alnum(text.substr(static_cast<std::size_t>(prev), static_cast<std::size_t>(p - prev))))
         spans.push_back({static_cast<std::size_t>(prev), static_cast<std::size_t>(p)});
     }
   }
@@ -90,8 +98,10 @@ std::vector<Token> WordBreaker::split(std::string_view text) {
       bool paren = !before.empty() && before.back() == '(';
       std::string digits(w);
       std::size_t j = i;
+      // Longest plausible number: national "0..." 11 digits, "+358..." 13.
+      const std::size_t max_digits = plus ? (w == "358" ? 13 : 15) : 11;
       while (j + 1 < n && phone_gap(gap(j)) && all_digits(sv(spans[j + 1].b, spans[j + 1].e)) &&
-             digits.size() < 15) {
+             digits.size() + (spans[j + 1].e - spans[j + 1].b) <= max_digits) {
         digits += sv(spans[j + 1].b, spans[j + 1].e);
         ++j;
       }

@@ -154,3 +154,155 @@ TEST_CASE("analysis: stopwords are not indexed and are marked in queries", "[ana
   CHECK_FALSE(q[0].stopword);
   CHECK(q[2].stopword);
 }
+
+TEST_CASE("analysis: Swedish and English use their own stemmers", "[analysis]") {
+  Analyzer a(resources());
+  struct Case {
+    const char* doc;
+    const char* query;
+    Lang lang;
+  };
+  const Case cases[] = {
+      {"Familjerådgivningen hjälper familjer", "familjerådgivning", Lang::sv},
+      {"barnrådgivningen", "barnrådgivning", Lang::sv},
+      {"Barnrådgivning för barnfamiljer", "barnrådgivningen", Lang::sv},
+      {"Family counselling services", "family counseling service", Lang::en},
+      {"Child health clinics", "clinic", Lang::en},
+  };
+  for (const auto& c : cases) {
+    INFO(c.doc << " <- " << c.query);
+    auto idx = index_set(a, c.doc, c.lang);
+    auto words = a.analyze_query(c.query, Lang::fi);  // UI language need not match
+    for (const auto& w : words) {
+      bool hit = false;
+      for (const auto& alt : w.alternatives)
+        if (alt.terms.size() == 1 && idx.count(alt.terms[0])) hit = true;
+      CHECK(hit);
+    }
+  }
+  // Swedish stopwords are not indexed in Swedish text.
+  CHECK(index_set(a, "barn och familj", Lang::sv).count("och") == 0);
+  // The UI language's stems weigh more than the other languages'.
+  auto w = a.analyze_query("rådgivningen", Lang::sv);
+  REQUIRE(w.size() == 1);
+  double sv = 0, fi = 0;
+  for (const auto& alt : w[0].alternatives) {
+    if (alt.terms == std::vector<std::string>{"rådgivning"}) sv = alt.weight;
+    if (alt.kind == TermKind::base && alt.terms != std::vector<std::string>{"rådgivning"})
+      fi = std::max(fi, alt.weight);
+  }
+  CHECK(sv > fi);
+}
+
+TEST_CASE("analysis: abbreviations, ages, e-mail and phone numbers", "[analysis]") {
+  Analyzer a(resources());
+  auto t = index_set(a, "MLL:n perhekahvila 0-6-vuotiaille, info@mll.fi, puh. 040 123 4567");
+  for (const char* term : {"mll:n", "mll", "perhekahvila", "0-6-vuotiaille", "vuotias",
+                           "info@mll.fi", "mll.fi", "0401234567"}) {
+    INFO(term);
+    CHECK(t.count(term) == 1);
+  }
+  std::string which;
+  CHECK(shares_term(a, "Palvelu 0-6-vuotiaille", "vuotiaat", &which));
+  CHECK(shares_term(a, "MLL:n kerho", "mll", &which));
+  CHECK(shares_term(a, "Soita +358 40 123 4567", "040-1234567", &which));
+  CHECK(which == "0401234567");
+}
+
+TEST_CASE("analysis: hyphenated coordinations are expanded", "[analysis]") {
+  Analyzer a(resources());
+  std::vector<IndexTerm> terms;
+  a.index_terms("Äitiys- ja lastenneuvola. Perhe-, kasvatus- ja parisuhdeneuvonta.", Lang::fi,
+                [&](const IndexTerm& t) { terms.push_back(t); });
+  auto pos_of = [&](const std::string& term) {
+    for (const auto& t : terms)
+      if (t.term == term) return t.position;
+    return 0u;
+  };
+  CHECK(pos_of("äitiysneuvola") == 1);  // at the position of "Äitiys"
+  CHECK(pos_of("lastenneuvola") == 3);
+  CHECK(pos_of("perheneuvonta") == 4);
+  CHECK(pos_of("kasvatusneuvonta") == 5);
+  CHECK(pos_of("parisuhdeneuvonta") == 7);
+  CHECK(pos_of("perhesuhdeneuvonta") == 0);
+  std::string which;
+  CHECK(shares_term(a, "Äitiys- ja lastenneuvolat", "äitiysneuvolaan", &which));
+}
+
+TEST_CASE("analysis: proper names are not split", "[analysis]") {
+  Analyzer a(resources());
+  auto t = index_set(a, "Kangasalan Lempäälän Tampereen");
+  CHECK(t.count("kangasala") == 1);
+  CHECK(t.count("kangas") == 0);
+  CHECK(t.count("ala") == 0);
+  CHECK(t.count("lempäälä") == 1);
+  CHECK(t.count("tampere") == 1);
+}
+
+TEST_CASE("analysis: compound parts are weighted by informativeness", "[analysis]") {
+  Analyzer a(resources());
+  CHECK(a.part_weight("palvelu") < 0.2);
+  CHECK(a.part_weight("toiminta") < 0.3);
+  CHECK(a.part_weight("neuvola") > 0.6);
+  CHECK(a.part_weight("uimakoulu") == 1.0);
+  auto w = a.analyze_query("perheneuvolaan", Lang::fi);
+  REQUIRE(w.size() == 1);
+  double exact = 0, neuvola = 0, perhe = 0;
+  for (const auto& alt : w[0].alternatives) {
+    if (alt.terms == std::vector<std::string>{"perheneuvola"}) exact = alt.weight;
+    if (alt.terms == std::vector<std::string>{"neuvola"}) neuvola = alt.weight;
+    if (alt.terms == std::vector<std::string>{"perhe"}) perhe = alt.weight;
+  }
+  CHECK(exact > neuvola);
+  CHECK(neuvola > perhe);
+  CHECK(perhe > 0);
+  // Alternatives come strongest first.
+  for (std::size_t i = 1; i < w[0].alternatives.size(); ++i)
+    CHECK(w[0].alternatives[i - 1].weight >= w[0].alternatives[i].weight);
+}
+
+TEST_CASE("analysis: folded matches weigh less than exact ones", "[analysis]") {
+  Analyzer a(resources());
+  auto w = a.analyze_query("aiti", Lang::fi);
+  REQUIRE(w.size() == 1);
+  double restored = 0, folded = 0;
+  for (const auto& alt : w[0].alternatives) {
+    if (alt.terms == std::vector<std::string>{"äiti"}) restored = alt.weight;
+    if (alt.terms == std::vector<std::string>{"Faiti"}) folded = alt.weight;
+  }
+  CHECK(restored > 0);
+  CHECK(restored < 1.0);
+  CHECK(folded > 0);
+  CHECK(folded < 1.0);
+}
+
+TEST_CASE("analysis: words() and positions", "[analysis]") {
+  Analyzer a(resources());
+  CHECK(a.words("Äitiys- ja LASTENNEUVOLA, MLL:n") ==
+        std::vector<std::string>{"äitiys", "ja", "lastenneuvola", "mll:n"});
+  std::vector<unsigned> pos;
+  a.index_terms("lapsi ja perhe", Lang::fi, [&](const IndexTerm& t) {
+    if (t.kind == TermKind::surface) pos.push_back(t.position);
+  });
+  CHECK(pos == std::vector<unsigned>{1, 3});  // the stopword keeps its position
+  CHECK(a.analyze_query("", Lang::fi).empty());
+  CHECK(a.analyze_query("  ,, ", Lang::fi).empty());
+}
+
+TEST_CASE("analysis: snippet stemmer gives base forms", "[analysis]") {
+  Analyzer a(resources());
+  auto fi = a.snippet_stemmer(Lang::fi);
+  CHECK(fi("neuvolaan") == "neuvola");
+  CHECK(fi("Äidille") == "äiti");
+  CHECK(fi("lasten") == "lapsi");
+  CHECK(fi("MLL") == "mll");
+  auto sv = a.snippet_stemmer(Lang::sv);
+  CHECK(sv("barnrådgivningen") == "barnrådgivning");
+  // The stemmer outlives the Analyzer.
+  Xapian::Stem keep;
+  {
+    Analyzer b(resources());
+    keep = b.snippet_stemmer(Lang::fi);
+  }
+  CHECK(keep("perheille") == "perhe");
+}
