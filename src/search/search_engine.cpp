@@ -10,7 +10,9 @@
 #include "palveluhaku/search.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
+#include <unordered_map>
 #include <cmath>
 #include <filesystem>
 #include <mutex>
@@ -78,11 +80,32 @@ std::string cut_text(const std::string& s, std::size_t max) {
   return s.substr(0, end) + "…";
 }
 
+// Remembers the analyzer's snippet stems: MSet::snippet stems every word of
+// every hit's text, and the Finnish stemmer (Voikko) is the costly part of a
+// search otherwise. Owned by one worker, so no locking.
+class CachingStem : public Xapian::StemImplementation {
+ public:
+  explicit CachingStem(Xapian::Stem inner) : inner_(std::move(inner)) {}
+  std::string operator()(const std::string& word) override {
+    if (auto it = cache_.find(word); it != cache_.end()) return it->second;
+    if (cache_.size() > 200000) cache_.clear();
+    std::string stem = inner_(word);
+    cache_.emplace(word, stem);
+    return stem;
+  }
+  std::string get_description() const override { return "caching " + inner_.get_description(); }
+
+ private:
+  Xapian::Stem inner_;
+  std::unordered_map<std::string, std::string> cache_;
+};
+
 struct Worker {
   std::string path;
   Xapian::rev revision = 0;
   Xapian::Database db;
   std::unique_ptr<Analyzer> analyzer;
+  std::array<Xapian::Stem, 3> stems;  // per Lang, CachingStem over the analyzer's
   bool open = false;
 };
 
@@ -126,6 +149,13 @@ struct Evaluator {
   int open_status(Xapian::docid d) const {
     const std::uint32_t hi = s.hours_index[d];
     if (!hi) return -1;
+    const auto& wh = s.weekly[hi - 1];
+    if (!wh.complex) {
+      const int m = local.weekday * 1440 + local.minute;
+      for (const auto& [from, to] : wh.intervals)
+        if (m >= from && m < to) return 1;
+      return 0;
+    }
     int status = -1;
     for (const auto& loc : s.hours[hi - 1]) {
       const auto o = search::is_open(loc, local);
@@ -391,6 +421,9 @@ struct SearchEngine::Impl {
     if (!l.w) {
       l.w = std::make_unique<Worker>();
       l.w->analyzer = std::make_unique<Analyzer>(resources);
+      for (Lang lang : kAllLangs)
+        l.w->stems[static_cast<std::size_t>(lang)] =
+            Xapian::Stem(new CachingStem(l.w->analyzer->snippet_stemmer(lang)));
     }
     sync(*l.w, s);
     return l;
@@ -642,11 +675,19 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
   if (req.facets) fill_facets(s, req, r, ev, out);
 
   // Hits.
-  const Xapian::Stem stemmer = w.analyzer->snippet_stemmer(req.lang);
+  const Xapian::Stem& stemmer = w.stems[static_cast<std::size_t>(req.lang)];
   for (const auto& [docid, weight] : page_docs) {
     SearchHit h;
-    Xapian::Document doc = w.db.get_document(docid);
-    h.record = parse_record(doc.get_data());
+    // A document updated in place after the snapshot was built has a newer
+    // revision than the snapshot: never serve its cached record then.
+    std::shared_ptr<const ServiceRecord> rec;
+    const bool cacheable = w.revision == s.revision;
+    if (cacheable) rec = s.cached_record(docid);
+    if (!rec) {
+      rec = std::make_shared<const ServiceRecord>(parse_record(w.db.get_document(docid).get_data()));
+      if (cacheable) s.cache_record(docid, rec);
+    }
+    h.record = *rec;
     h.id = h.record.id;
     h.score = weight;
     if (req.near && docid <= s.max_docid) {
@@ -664,6 +705,9 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     std::string body = h.record.summary.best(req.lang);
     const std::string& desc = h.record.description.best(req.lang);
     if (!desc.empty()) body += (body.empty() ? "" : "\n") + desc;
+    // The best passage is nearly always near the start; scanning whole long
+    // descriptions only costs time.
+    body = cut_text(body, 800);
     if (mset && !body.empty()) {
       h.snippet = mset->snippet(body, 240, stemmer,
                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,

@@ -135,10 +135,46 @@ std::shared_ptr<Snapshot> Snapshot::build(Xapian::Database& db, const std::strin
   for (auto v = db.valuestream_begin(c.slot_hours); v != db.valuestream_end(c.slot_hours); ++v) {
     auto h = index::decode_hours(*v);
     if (h.empty()) continue;
+    WeeklyHours wh;
+    for (const auto& loc : h)
+      for (const auto& e : loc) {
+        if (e.kind != HoursEntry::Kind::regular || e.closed || !e.valid_from.empty() ||
+            !e.valid_to.empty()) {
+          wh.complex = true;
+          continue;
+        }
+        if (e.always_open) wh.intervals.emplace_back(0, 7 * 1440);
+        for (const auto& d : e.days) {
+          const unsigned from = d.weekday * 1440u + d.open_min;
+          const unsigned to = d.weekday * 1440u + d.close_min;
+          if (to <= from) continue;
+          if (to <= 7 * 1440u) {
+            wh.intervals.emplace_back(from, to);
+          } else {  // past Sunday midnight: wrap to Monday
+            wh.intervals.emplace_back(from, 7 * 1440);
+            wh.intervals.emplace_back(0, std::min(to - 7 * 1440u, 7 * 1440u));
+          }
+        }
+      }
     s->hours.push_back(std::move(h));
+    s->weekly.push_back(std::move(wh));
     s->hours_index[v.get_docid()] = static_cast<std::uint32_t>(s->hours.size());
   }
   return s;
+}
+
+std::shared_ptr<const ServiceRecord> Snapshot::cached_record(Xapian::docid d) const {
+  RecordStripe& st = records_[d % kRecordStripes];
+  std::lock_guard lk(st.mu);
+  auto it = st.map.find(d);
+  return it == st.map.end() ? nullptr : it->second;
+}
+
+void Snapshot::cache_record(Xapian::docid d, std::shared_ptr<const ServiceRecord> r) const {
+  RecordStripe& st = records_[d % kRecordStripes];
+  std::lock_guard lk(st.mu);
+  if (st.map.size() >= kRecordsPerStripe) st.map.erase(st.map.begin());
+  st.map[d] = std::move(r);
 }
 
 const SuggestIndex& Snapshot::suggest_index(Xapian::Database& db, Analyzer& analyzer,

@@ -11,6 +11,7 @@
 // built on first use under a std::once_flag.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -73,7 +74,15 @@ struct Snapshot {
   std::vector<std::uint32_t> coord_offsets;  // docid -> range in coords
   std::vector<GeoPoint> coords;
   std::vector<std::uint32_t> hours_index;  // docid -> 1-based index into hours, 0 = none
-  std::vector<std::vector<std::vector<HoursEntry>>> hours;
+  std::vector<std::vector<std::vector<HoursEntry>>> hours;  // per location
+  // Plain weekly hours compiled to minute-of-week intervals [from, to)
+  // (0 = Monday 00:00); `complex` entries (exceptions, validity dates,
+  // closed periods) are evaluated from `hours` instead.
+  struct WeeklyHours {
+    bool complex = false;
+    std::vector<std::pair<std::uint16_t, std::uint16_t>> intervals;
+  };
+  std::vector<WeeklyHours> weekly;  // parallel to hours
 
   // Builds the snapshot of `db` as it is now. Throws Error(index_corrupt) if
   // the database is not a Palveluhaku index.
@@ -86,7 +95,19 @@ struct Snapshot {
 
   int field_number(const std::string& field) const;
 
+  // Parsed stored records of recently returned hits (the JSON parse is the
+  // largest per-hit cost). Bounded; thread-safe (striped locks).
+  std::shared_ptr<const ServiceRecord> cached_record(Xapian::docid d) const;
+  void cache_record(Xapian::docid d, std::shared_ptr<const ServiceRecord> r) const;
+
  private:
+  static constexpr std::size_t kRecordStripes = 64;
+  static constexpr std::size_t kRecordsPerStripe = 256;
+  struct RecordStripe {
+    std::mutex mu;
+    std::unordered_map<Xapian::docid, std::shared_ptr<const ServiceRecord>> map;
+  };
+  mutable std::array<RecordStripe, kRecordStripes> records_;
   mutable std::once_flag suggest_once_;
   mutable std::unique_ptr<SuggestIndex> suggest_;
 };
