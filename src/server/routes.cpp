@@ -2,6 +2,7 @@
 #include "routes.h"
 
 #include "handlers.h"
+#include "site/site_handlers.h"
 
 namespace palveluhaku::server {
 
@@ -21,6 +22,12 @@ const std::vector<Route>& routes() {
       {"GET", "/healthz", "/healthz", get_healthz, RouteKind::ops},
       {"GET", "/metrics", "/metrics", get_metrics, RouteKind::ops},
       // ---- the site (src/server/site/): pages go here ---------------------------
+      {"GET", "/", "/", get_home_page, RouteKind::page},
+      {"GET", "/haku", "/haku", get_search_page, RouteKind::page},
+      {"GET", "/palvelu/([^/]+)", "/palvelu/{id}", get_service_page, RouteKind::page},
+      {"GET", "/services/([^/]+)", "/services/{id}", get_service_alias, RouteKind::page},
+      {"GET", "/upota", "/upota", get_embed_page, RouteKind::page},
+      {"GET", "/widget\\.js", "/widget.js", get_widget_js, RouteKind::file},
       // ---- static files ----------------------------------------------------------
       {"GET", "/static/(.+)", "/static/*", get_static_file, RouteKind::file},
   };
