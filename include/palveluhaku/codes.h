@@ -50,6 +50,9 @@ class CodeLists {
   // kind: "service_class", "target_group", "life_event", "municipality",
   // "region". Unknown codes give nullptr.
   const Code* find(std::string_view kind, std::string_view code) const;
+  // The code whose PTV URI ("http://uri.suomi.fi/codelist/ptv/ptvserclass2/code/P1")
+  // or old URI ("http://urn.fi/URN:NBN:fi:au:ptvl:v1001") is `uri`; nullptr if none.
+  const Code* find_by_uri(std::string_view kind, std::string_view uri) const;
   // All codes of a kind, in code-list order.
   const std::vector<Code>& all(std::string_view kind) const;
   // Label in `lang`, falling back to fi, then to the code itself.

@@ -23,6 +23,7 @@ struct CodeLists::Impl {
   std::unordered_map<std::string, std::size_t> municipality_by_code;
   std::unordered_map<std::string, std::size_t> municipality_by_folded_name;
   std::unordered_map<std::string, PostcodeArea> postcodes;
+  std::map<std::string, std::unordered_map<std::string, std::string>, std::less<>> by_uri;  // kind -> uri -> code
 };
 
 namespace {
@@ -66,7 +67,7 @@ bool code_less(const std::string& a, const std::string& b) {
   return a.size() - i < b.size() - j;
 }
 
-std::vector<Code> load_ptv_list(const std::string& path) {
+std::vector<Code> load_ptv_list(const std::string& path, std::unordered_map<std::string, std::string>& by_uri) {
   const std::string text = read_file(path);
   json j;
   try {
@@ -81,6 +82,8 @@ std::vector<Code> load_ptv_list(const std::string& path) {
       throw Error(ErrorCode::invalid_config, "code list " + path + " has an entry without \"Notation\"");
     Code c;
     c.code = e["Notation"].get<std::string>();
+    for (const char* k : {"Id", "OldUri"})
+      if (e.contains(k) && e[k].is_string()) by_uri[e[k].get<std::string>()] = c.code;
     if (e.contains("BroaderUris") && e["BroaderUris"].is_array() && !e["BroaderUris"].empty() &&
         e["BroaderUris"][0].is_string())
       c.parent = code_of_uri(e["BroaderUris"][0].get<std::string>());
@@ -162,7 +165,7 @@ std::shared_ptr<const CodeLists> CodeLists::load(const std::string& dir) {
   auto impl = std::make_shared<Impl>();
   const std::pair<const char*, const char*> ptv_lists[] = {
       {"service_class", "ServiceClasses.json"}, {"target_group", "TargetGroups.json"}, {"life_event", "LifeEvents.json"}};
-  for (const auto& [kind, file] : ptv_lists) impl->lists[kind] = load_ptv_list(dir + "/" + file);
+  for (const auto& [kind, file] : ptv_lists) impl->lists[kind] = load_ptv_list(dir + "/" + file, impl->by_uri[kind]);
 
   // Municipalities and regions.
   const std::string mpath = dir + "/municipalities.csv";
@@ -219,6 +222,13 @@ const Code* CodeLists::find(std::string_view kind, std::string_view code) const 
   const auto it = k->second.find(std::string(code));
   if (it == k->second.end()) return nullptr;
   return &impl_->lists.find(kind)->second[it->second];
+}
+
+const Code* CodeLists::find_by_uri(std::string_view kind, std::string_view uri) const {
+  const auto k = impl_->by_uri.find(kind);
+  if (k == impl_->by_uri.end()) return nullptr;
+  const auto it = k->second.find(std::string(uri));
+  return it == k->second.end() ? nullptr : find(kind, it->second);
 }
 
 const std::vector<Code>& CodeLists::all(std::string_view kind) const {

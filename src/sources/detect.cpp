@@ -36,7 +36,8 @@ std::size_t end_of_first_value(std::string_view s, std::size_t start) {
 
 // Keys only PTV Open API documents (and the PTV general descriptions) have.
 bool looks_like_ptv(std::string_view head) {
-  static constexpr std::array<std::string_view, 12> kMarkers = {
+  static constexpr std::array<std::string_view, 15> kMarkers = {
+      "\"serviceHourType\"", "\"openingHour\"", "\"ConceptType\"",
       "\"itemList\"",          "\"pageNumber\"",          "\"serviceChannelType\"",
       "\"serviceNames\"",      "\"serviceChannelNames\"", "\"organizationNames\"",
       "\"organizationType\"",  "\"serviceChargeType\"",   "\"serviceChannels\"",

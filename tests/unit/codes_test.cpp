@@ -39,6 +39,11 @@ TEST_CASE("codes: PTV lists load with labels and hierarchy") {
   CHECK(c->label("life_event", "KE11", Lang::sv) == "När man blir allvarligt sjuk");
   CHECK(c->label("life_event", "KE999", Lang::fi) == "KE999");  // unknown: the code itself
   CHECK(c->find("nonsense", "P1") == nullptr);
+  REQUIRE(c->find_by_uri("service_class", "http://urn.fi/URN:NBN:fi:au:ptvl:v1001"));
+  CHECK(c->find_by_uri("service_class", "http://urn.fi/URN:NBN:fi:au:ptvl:v1001")->code == "P1");
+  CHECK(c->find_by_uri("service_class", "http://uri.suomi.fi/codelist/ptv/ptvserclass2/code/P1.4")->code == "P1.4");
+  CHECK(c->find_by_uri("target_group", "http://urn.fi/URN:NBN:fi:au:ptvl:v2016")->code == "KR2.8");
+  CHECK(c->find_by_uri("service_class", "http://example.com/x") == nullptr);
   CHECK(c->all("nonsense").empty());
   // Natural order: P1, P1.1, ..., P2, ..., P10 after P9.
   const auto& all = c->all("service_class");
