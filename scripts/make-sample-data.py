@@ -507,7 +507,7 @@ def make_units(shared, geo, ptv_munis):
             "cost_note": cost_note,
             "how_to_apply": how,
             "referral_required": False,
-            "area": {"whole_country": False, "regions": [REGION], "municipalities": [code]},
+            "area": {"whole_country": False, "regions": [], "municipalities": [code]},
             "locations": [loc],
             "web_pages": [{"url": web, "name": lt("%s varhaiskasvatus" % MUNI_GEN[code],
                                                    "Småbarnspedagogik", "Early childhood education")}],
@@ -1126,7 +1126,11 @@ def make_ptv_services(shared, geo, codes, ptv_munis, units):
                 rec["how_to_apply"] = how
             if d.get("referral") is not None:
                 rec["referral_required"] = d["referral"]
-            rec["area"] = {"whole_country": False, "regions": [REGION], "municipalities": list(members)}
+            # A region in the area means the whole region: list it only for region-wide services.
+            if d["scope"] == "region":
+                rec["area"] = {"whole_country": False, "regions": [REGION], "municipalities": []}
+            else:
+                rec["area"] = {"whole_country": False, "regions": [], "municipalities": list(members)}
 
             phone = None
             if d.get("phone"):
@@ -1262,6 +1266,11 @@ class Checker:
         for reg in area.get("regions", []):
             if reg != REGION:
                 self.fail(where, "area region %r" % reg)
+        if area.get("regions") and area.get("municipalities"):
+            self.fail(where, "area names the whole region and some municipalities; a region already "
+                             "covers all its municipalities")
+        if not area.get("whole_country") and not area.get("regions") and not area.get("municipalities"):
+            self.fail(where, "empty service area")
         for i, loc in enumerate(r.get("locations", [])):
             lw = "%s/locations/%d" % (where, i)
             a = loc.get("address", {})
@@ -1435,9 +1444,16 @@ def loc(name, street, postcode, hours="", phone="composed", email="", access="")
 
 
 def svc(id, provider, ptype, name, summary, desc, classes, tgs, les=(), kw=("", "", ""), ages=(None, None),
-        langs=("fi",), cost="free", cost_note="", how="", referral=None, munis=(), regions=("06",),
+        langs=("fi",), cost="free", cost_note="", how="", referral=None, munis=(), regions=None,
         whole_country=False, locs=(), web="", eservice="", modified="2026-09-01", repeat=True,
         phone="", email=""):
+    if regions is None:
+        # A region in the area means the whole region (as in PTV): a service for every Pirkanmaa
+        # municipality names the region, the others name their municipalities only.
+        if not whole_country and sorted(munis) == ALL_MUNIS:
+            regions, munis = ("06",), ()
+        else:
+            regions = ()
     return dict(id=id, provider=provider, ptype=ptype, name=tri(name), summary=tri(summary), desc=tri(desc),
                 classes=list(classes), tgs=list(tgs), les=list(les), kw=tri(kw), ages=ages, langs=list(langs),
                 cost=cost, cost_note=cost_note, how=how, referral=referral, munis=list(munis),
