@@ -11,6 +11,7 @@
 // something is broken (an exception, every query empty, update never seen).
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -38,6 +39,14 @@ namespace {
 
 double ms_since(Clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+// CPU time of the calling thread in ms: unlike wall time it does not grow
+// when other processes compete for the cores.
+double thread_cpu_ms() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1000.0 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
 // VmRSS / VmHWM of this process in kB.
@@ -212,13 +221,15 @@ int run_search(const Args& a) {
   auto tw = Clock::now();
   for (std::size_t i = 0; i < queries.size(); ++i) one(i);  // warm-up (first touch of every page)
   double warm_ms = ms_since(tw);
-  std::vector<double> lat;
+  std::vector<double> lat, cpu;
   std::map<std::string, std::vector<double>> by_tag;
   for (int r = 0; r < rounds; ++r)
     for (std::size_t i = 0; i < queries.size(); ++i) {
       auto t = Clock::now();
+      const double c0 = thread_cpu_ms();
       one(i);
       double ms = ms_since(t);
+      cpu.push_back(thread_cpu_ms() - c0);
       lat.push_back(ms);
       by_tag[queries[i].tag.substr(0, queries[i].tag.find('+')) +
              (queries[i].tag.find("+near") != std::string::npos ? "+near" : "")]
@@ -226,6 +237,7 @@ int run_search(const Args& a) {
     }
   for (auto t : totals) zero += t == 0;
   std::sort(lat.begin(), lat.end());
+  std::sort(cpu.begin(), cpu.end());
   double mean_total = 0;
   for (auto t : totals) mean_total += static_cast<double>(t);
   mean_total /= static_cast<double>(std::max<std::size_t>(1, totals.size()));
@@ -245,6 +257,9 @@ int run_search(const Args& a) {
                       {"p95_ms", percentile(lat, 95)},
                       {"p99_ms", percentile(lat, 99)},
                       {"max_ms", lat.empty() ? 0 : lat.back()},
+                      {"cpu_p50_ms", percentile(cpu, 50)},
+                      {"cpu_p95_ms", percentile(cpu, 95)},
+                      {"cpu_p99_ms", percentile(cpu, 99)},
                       {"errors", errors},
                       {"zero_hit_queries", zero},
                       {"mean_total", mean_total},
@@ -252,10 +267,10 @@ int run_search(const Args& a) {
                       {"rss_after_open_kb", rss_open},
                       {"rss_after_searches_kb", proc_status_kb("VmRSS")},
                       {"by_tag", tags}};
-  std::fprintf(stderr, "search: %zu docs, %zu searches, p50 %.3f ms p95 %.3f ms p99 %.3f ms, RSS %ld MB, "
-               "errors %zu, zero-hit %zu/%zu\n", info.documents, lat.size(), percentile(lat, 50),
-               percentile(lat, 95), percentile(lat, 99), proc_status_kb("VmRSS") / 1024, errors, zero,
-               queries.size());
+  std::fprintf(stderr, "search: %zu docs, %zu searches, p50 %.3f ms p95 %.3f ms p99 %.3f ms (CPU p50 %.3f "
+               "p99 %.3f ms), RSS %ld MB, errors %zu, zero-hit %zu/%zu\n", info.documents, lat.size(),
+               percentile(lat, 50), percentile(lat, 95), percentile(lat, 99), percentile(cpu, 50),
+               percentile(cpu, 99), proc_status_kb("VmRSS") / 1024, errors, zero, queries.size());
   write_json(a, j);
   return errors == 0 && zero < queries.size() ? 0 : 1;
 }
