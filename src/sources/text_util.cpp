@@ -167,9 +167,13 @@ std::string clean_text(std::string_view in, bool* truncated) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c == '\r') {
+      while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
       out += '\n';
       if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-    } else if (c == '\n' || c == '\t' || c >= 0x20) {
+    } else if (c == '\n') {
+      while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();  // trailing spaces of a line
+      out += '\n';
+    } else if (c == '\t' || c >= 0x20) {
       if (c == 0x7F) continue;
       out += static_cast<char>(c);
     }

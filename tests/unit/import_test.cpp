@@ -99,3 +99,31 @@ TEST_CASE("source formats and problem rendering") {
   p.message = "bad";
   CHECK(p.to_string() == "s.json#/3/cost: warning: cost: bad");
 }
+
+TEST_CASE("import_sources: PTV files anywhere among the paths are joined; duplicates across formats reported") {
+  TempDir dir;
+  const std::string fixtures = std::string(PALVELUHAKU_SOURCE_DIR) + "/tests/fixtures/ptv/real-responses";
+  // Services in one path, channels and organisations in others: still joined.
+  const std::string own = dir.write("own.jsonl",
+                                    "{\"id\": \"ptv-0739289c-cc26-4097-b029-fa9c58c8d4e9\", \"name\": {\"fi\": \"Kopio\"}}\n"
+                                    "{\"id\": \"oma-1\", \"name\": {\"fi\": \"Oma\"}}\n");
+  const auto r = import_sources({fixtures + "/services", fixtures + "/servicechannels", fixtures + "/organizations", own});
+  CHECK(r.records.size() == 31);  // 30 PTV + oma-1
+  const ServiceRecord* s = nullptr;
+  for (const auto& rec : r.records)
+    if (rec.id == "ptv-17c633dd-5408-495a-86c1-d8f57598e899") s = &rec;
+  REQUIRE(s);
+  CHECK(s->locations.size() >= 3);
+  CHECK(s->provider.name.fi == "Vaasan kaupunki");
+  // The JSON file was read before the PTV join, so the PTV record is the later one.
+  CHECK(has(r, "id: duplicate id \"ptv-0739289c-cc26-4097-b029-fa9c58c8d4e9\" (first seen at " + own + ":1)"));
+  CHECK(r.skipped == 1);
+}
+
+TEST_CASE("import_sources: the same CSV given twice is a duplicate of every id") {
+  TempDir dir;
+  const std::string f = dir.write("s.csv", "id;name_fi;provider_name\nk-1;Kerho;Seurakunta\n");
+  const auto r = import_sources({f, f});
+  CHECK(r.records.size() == 1);
+  CHECK(has(r, "s.csv:2: id: duplicate id \"k-1\" (first seen at " + f + ":2)"));
+}
