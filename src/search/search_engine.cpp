@@ -146,7 +146,14 @@ struct Evaluator {
     return best;
   }
 
+  std::shared_ptr<const std::vector<std::int8_t>> open_cache;  // per-minute statuses
+
   int open_status(Xapian::docid d) const {
+    if (open_cache) return d < open_cache->size() ? (*open_cache)[d] : -1;
+    return compute_open(d);
+  }
+
+  int compute_open(Xapian::docid d) const {
     const std::uint32_t hi = s.hours_index[d];
     if (!hi) return -1;
     const auto& wh = s.weekly[hi - 1];
@@ -469,6 +476,9 @@ struct SearchEngine::Impl {
 
   void fill_facets(const Snapshot& s, const SearchRequest& req, const Resolved& r, const Evaluator& ev,
                    SearchResult& out) const {
+    const auto& labels = s.labels(req.lang, [&](std::uint32_t g) {
+      return search::facet_label(*codes, index::kBooleanFields[s.gid_field[g]], s.gid_value[g], req.lang);
+    });
     for (std::size_t f = 0; f < index::kBooleanFields.size(); ++f) {
       const std::string& field = index::kBooleanFields[f];
       if (std::find(kFacetFields.begin(), kFacetFields.end(), field) == kFacetFields.end()) continue;
@@ -484,7 +494,7 @@ struct SearchEngine::Impl {
         const auto& sel = r.values[f];
         const bool selected = std::find(sel.begin(), sel.end(), value) != sel.end();
         if (c == 0 && !selected) continue;
-        list.push_back({value, search::facet_label(*codes, field, value, req.lang), c});
+        list.push_back({value, labels[gid], c});
       }
       for (const auto& v : r.values[f])
         if (!s.value_gid[f].count(v))
@@ -547,7 +557,14 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     ev.facets = req.facets;
     ev.age = req.age;
     ev.open_now = req.open_now;
-    if (req.open_now || req.facets) ev.local = search::helsinki_time(now);
+    if (req.open_now || req.facets) {
+      ev.local = search::helsinki_time(now);
+      Evaluator* evp = &ev;
+      ev.open_cache = s.open_status_at(ev.local.date + " " + std::to_string(ev.local.minute),
+                                       [evp](Xapian::docid d) {
+                                         return static_cast<std::int8_t>(evp->compute_open(d));
+                                       });
+    }
     ev.near = req.near;
     ev.radius = req.radius_km;
     ev.collect = sort != SortOrder::relevance;
@@ -633,11 +650,10 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
       bool changed = false;
       for (const auto& word : words) {
         std::string t = word.text;
-        bool known = false;
-        if (only_unknown)
-          for (const auto& a : word.alternatives)
-            for (const auto& term : a.terms)
-              if (w.db.term_exists(term)) known = true;
+        // Known: the word as typed (or its folded form) is in the index. The
+        // analysis may already have matched an unknown word through
+        // correction alternatives; the user still gets "did you mean".
+        const bool known = only_unknown && (w.db.term_exists(t) || w.db.term_exists("F" + t));
         if (!word.stopword && !known && t.size() >= 3) {
           const std::string sug = w.db.get_spelling_suggestion(t, t.size() > 6 ? 2 : 1);
           if (!sug.empty() && sug != t) {
@@ -661,7 +677,7 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
         out.did_you_mean = *c;
         out.corrected = found;
       }
-    } else if (out.relaxed) {
+    } else {
       if (auto c = correct(true)) out.did_you_mean = *c;
     }
     if (!found) {
@@ -697,9 +713,14 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
       if (d >= 0) h.distance_km = std::round(d * 100.0) / 100.0;
     }
     if (docid <= s.max_docid && s.hours_index[docid]) {
-      Evaluator tmp(s, r);
-      tmp.local = search::helsinki_time(now);
-      const int o = tmp.open_status(docid);
+      int o;
+      if (ev.open_cache) {
+        o = ev.open_status(docid);
+      } else {
+        Evaluator tmp(s, r);
+        tmp.local = search::helsinki_time(now);
+        o = tmp.compute_open(docid);
+      }
       if (o >= 0) h.open_now = o == 1;
     }
     std::string body = h.record.summary.best(req.lang);
@@ -710,7 +731,7 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     body = cut_text(body, 800);
     if (mset && !body.empty()) {
       h.snippet = mset->snippet(body, 240, stemmer,
-                                Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                 "<mark>", "</mark>", "…");
     } else {
       h.snippet = html_escape(cut_text(body, 240));

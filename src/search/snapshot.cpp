@@ -163,6 +163,28 @@ std::shared_ptr<Snapshot> Snapshot::build(Xapian::Database& db, const std::strin
   return s;
 }
 
+std::shared_ptr<const std::vector<std::int8_t>> Snapshot::open_status_at(
+    const std::string& minute_key, const std::function<std::int8_t(Xapian::docid)>& eval) const {
+  std::lock_guard lk(open_mu_);
+  if (open_status_ && open_key_ == minute_key) return open_status_;
+  auto v = std::make_shared<std::vector<std::int8_t>>(static_cast<std::size_t>(max_docid) + 1, -1);
+  for (Xapian::docid d = 1; d <= max_docid; ++d)
+    if (hours_index[d]) (*v)[d] = eval(d);
+  open_key_ = minute_key;
+  open_status_ = std::move(v);
+  return open_status_;
+}
+
+const std::vector<std::string>& Snapshot::labels(
+    Lang lang, const std::function<std::string(std::uint32_t)>& make) const {
+  const auto l = static_cast<std::size_t>(lang);
+  std::call_once(labels_once_[l], [&] {
+    labels_[l].reserve(gid_value.size());
+    for (std::uint32_t g = 0; g < gid_value.size(); ++g) labels_[l].push_back(make(g));
+  });
+  return labels_[l];
+}
+
 std::shared_ptr<const ServiceRecord> Snapshot::cached_record(Xapian::docid d) const {
   RecordStripe& st = records_[d % kRecordStripes];
   std::lock_guard lk(st.mu);

@@ -13,6 +13,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -95,12 +96,27 @@ struct Snapshot {
 
   int field_number(const std::string& field) const;
 
+  // Open status of every document at one local minute (-1 unknown, 0
+  // closed, 1 open), computed once per minute and shared. `eval` computes
+  // one document's status.
+  std::shared_ptr<const std::vector<std::int8_t>> open_status_at(
+      const std::string& minute_key, const std::function<std::int8_t(Xapian::docid)>& eval) const;
+
+  // Facet label of every gid in `lang`, computed on first use.
+  const std::vector<std::string>& labels(Lang lang,
+                                         const std::function<std::string(std::uint32_t)>& make) const;
+
   // Parsed stored records of recently returned hits (the JSON parse is the
   // largest per-hit cost). Bounded; thread-safe (striped locks).
   std::shared_ptr<const ServiceRecord> cached_record(Xapian::docid d) const;
   void cache_record(Xapian::docid d, std::shared_ptr<const ServiceRecord> r) const;
 
  private:
+  mutable std::mutex open_mu_;
+  mutable std::string open_key_;
+  mutable std::shared_ptr<const std::vector<std::int8_t>> open_status_;
+  mutable std::array<std::once_flag, 3> labels_once_;
+  mutable std::array<std::vector<std::string>, 3> labels_;
   static constexpr std::size_t kRecordStripes = 64;
   static constexpr std::size_t kRecordsPerStripe = 256;
   struct RecordStripe {
