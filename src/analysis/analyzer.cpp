@@ -26,6 +26,8 @@ constexpr double kPartWeight = 0.6;        // times part_weight(part)
 constexpr double kFoldedWeight = 0.6;      // diacritics folded / restored
 constexpr double kSynonymWeight = 0.75;    // a synonym phrase
 constexpr double kOtherLangWeight = 0.75;  // stems of a language other than the UI's
+constexpr double kSuggestWeight = 0.5;     // a Voikko spelling suggestion (first; later ones less)
+constexpr std::size_t kSuggestions = 3;    // suggestions used per misspelt word
 constexpr std::size_t kRestoreCandidates = 256;
 constexpr std::size_t kCacheCapacity = 200000;
 
@@ -82,6 +84,20 @@ struct Analyzer::Impl {
   analysis::SnowballStemmers snow;
   AnalysisCache cache[3];
   analysis::AnalysisCache<analysis::FinnishWord> fi_cache;
+  analysis::AnalysisCache<std::vector<std::string>> suggest_cache{20000};
+
+  // Voikko's suggestions for a misspelt word (cached: 1-2 ms each). A word
+  // typed without ä/ö ("aitiysnevola") is also tried with them put back.
+  std::vector<std::string> suggestions(const std::string& w) {
+    if (const auto* hit = suggest_cache.get(w)) return *hit;
+    auto s = voikko->suggest(w, kSuggestions);
+    if (s.empty() && !analysis::has_diacritics(w))
+      for (const auto& cand : analysis::restore_diacritics(w, 7)) {
+        s = voikko->suggest(cand, kSuggestions);
+        if (!s.empty()) break;
+      }
+    return suggest_cache.put(w, std::move(s));
+  }
 
   const analysis::FinnishWord& finnish(std::string_view w) {
     if (const auto* hit = fi_cache.get(w)) return *hit;
@@ -298,7 +314,8 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
             add_alt(alts, {term}, kPartWeight * part_weight(term) * lw, TermKind::part);
             break;
           case TermKind::folded:
-            add_alt(alts, {term}, kFoldedWeight * lw, TermKind::folded);
+            // The word's own folded form is added below; folded copies of
+            // its base forms and parts would only repeat the exact terms.
             break;
         }
       }
@@ -316,15 +333,32 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
       // ("aidille" -> "äidille" -> äiti).
       const bool folded_known = I.finnish(folded).known();
       if (t.kind == Token::Kind::word && !folded_known && !I.finnish(t.text).known()) {
+        bool restored = false;
         for (const auto& cand : analysis::restore_diacritics(folded, kRestoreCandidates)) {
           if (!I.voikko->known(cand)) continue;
-          const auto& cf = I.finnish(cand);
+          restored = true;
+          const auto cf = I.finnish(cand);
           for (const auto& b : cf.bases) {
             add_alt(alts, {b}, kFoldedWeight, TermKind::folded);
             fi_keys.push_back(b);
           }
           for (const auto& p : cf.parts)
             add_alt(alts, {p}, kFoldedWeight * kPartWeight * part_weight(p), TermKind::part);
+        }
+        // Still unknown and no synonym: a typo? Voikko's suggestions
+        // ("perhenuvola" -> perheneuvola), weaker than anything above.
+        bool has_synonym = false;
+        for (const auto& k : fi_keys) has_synonym = has_synonym || !I.data.synonyms[0].find(k).empty();
+        has_synonym = has_synonym || !I.data.synonyms[0].find(t.text).empty();
+        if (!restored && !has_synonym && t.text.size() >= 5) {
+          double w = kSuggestWeight;
+          for (const auto& sug : I.suggestions(t.text)) {
+            const auto sf = I.finnish(sug);
+            if (!sf.known()) continue;
+            add_alt(alts, {sug}, w, TermKind::base);
+            for (const auto& b : sf.bases) add_alt(alts, {b}, w, TermKind::base);
+            w *= 0.8;  // (no compound parts: a wrong guess would match too widely)
+          }
         }
       }
     }

@@ -78,6 +78,21 @@ bool VoikkoBaseforms::known(std::string_view word) {
   return voikkoSpellCstr(handle_, buf_.c_str()) == VOIKKO_SPELL_OK;
 }
 
+std::vector<std::string> VoikkoBaseforms::suggest(std::string_view word, std::size_t max) {
+  std::vector<std::string> out;
+  if (word.empty() || word.size() > 100 || max == 0) return out;
+  buf_.assign(word);
+  char** sugg = voikkoSuggestCstr(handle_, buf_.c_str());
+  if (sugg == nullptr) return out;
+  for (char** s = sugg; *s != nullptr && out.size() < max; ++s) {
+    std::string w = fold_case(*s);
+    if (w.find_first_of(" -") != std::string::npos) continue;
+    add_unique(out, std::move(w));
+  }
+  voikkoFreeCstrArray(sugg);
+  return out;
+}
+
 std::vector<std::string> VoikkoBaseforms::bases(std::string_view word) {
   std::vector<std::string> out;
   for (auto& r : readings(word)) add_unique(out, fold_case(r.base));

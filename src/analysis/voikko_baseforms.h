@@ -46,6 +46,10 @@ class VoikkoBaseforms {
   // proper name.
   std::string compound_tail(std::string_view word);
 
+  // Voikko's spelling suggestions for a misspelt word, best first, at most
+  // `max` (single words only). Slow (1-2 ms): query time, unknown words only.
+  std::vector<std::string> suggest(std::string_view word, std::size_t max);
+
   // True if Voikko knows the word (spell check).
   bool known(std::string_view word);
 

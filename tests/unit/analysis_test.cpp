@@ -306,3 +306,50 @@ TEST_CASE("analysis: snippet stemmer gives base forms", "[analysis]") {
   }
   CHECK(keep("perheille") == "perhe");
 }
+
+TEST_CASE("analysis: misspelt words get Voikko's suggestions, weakly", "[analysis]") {
+  Analyzer a(resources());
+  struct Case {
+    const char* typed;
+    const char* meant;
+  };
+  const Case cases[] = {
+      {"perhenuvola", "perheneuvola"},
+      {"psykologgi", "psykologi"},
+      {"aitiysnevola", "äitiysneuvola"},  // typo and no ä
+      {"varhaiskasvtus", "varhaiskasvatus"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.typed);
+    auto w = a.analyze_query(c.typed, Lang::fi);
+    REQUIRE(w.size() == 1);
+    double weight = 0;
+    for (const auto& alt : w[0].alternatives)
+      if (alt.terms == std::vector<std::string>{c.meant}) weight = alt.weight;
+    CHECK(weight > 0);
+    CHECK(weight <= 0.5);
+  }
+  // A known word gets no suggestions; a colloquial word gets its synonyms
+  // instead of suggestions ("eskari" is not "keskari").
+  CHECK(query_set(a, "neuvola").count("neuvolat") == 0);
+  auto e = query_set(a, "eskari");
+  CHECK(e.count("esiopetus") == 1);
+  CHECK(e.count("keskari") == 0);
+}
+
+TEST_CASE("analysis: colloquial words parents use", "[analysis]") {
+  Analyzer a(resources());
+  struct Case {
+    const char* word;
+    const char* finds;
+  };
+  const Case cases[] = {
+      {"päivähoitoon", "varhaiskasvatus"}, {"terkkari", "terveydenhoitaja"},
+      {"sossu", "sosiaalitoimisto"},       {"koulukyyti", "koulukuljetus"},
+      {"lastentarha", "päiväkoti"},        {"kotona", "koti"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.word);
+    CHECK(query_set(a, c.word).count(c.finds) == 1);
+  }
+}
