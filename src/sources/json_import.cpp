@@ -101,7 +101,10 @@ std::optional<json> parse_json_bounded(std::string_view content, const SourcePla
     if (colon != std::string::npos) msg = msg.substr(colon + 2);
     rep.error(p, "", "not valid JSON: " + msg);
   } catch (const std::exception& e) {
-    rep.error(place, "", std::string("not valid JSON: ") + e.what());
+    // e.g. "[json.exception.out_of_range.406] number overflow parsing '1e999'"
+    std::string msg = e.what();
+    if (msg.rfind("[json.exception.", 0) == 0 && msg.find("] ") != std::string::npos) msg = msg.substr(msg.find("] ") + 2);
+    rep.error(place, "", "not valid JSON: " + msg);
   }
   return std::nullopt;
 }

@@ -138,13 +138,20 @@ std::string repair_utf8(std::string_view s) {
 }
 
 std::string_view trim(std::string_view s) {
+  // ASCII white space and U+00A0 no-break space (C2 A0, common in
+  // spreadsheet cells), in any mix, from both ends. Iterative: a hostile
+  // cell of a million alternating spaces must not recurse.
   auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  // U+00A0 no-break space (C2 A0), common in spreadsheet cells.
-  while (s.size() >= 2 && s[0] == '\xC2' && s[1] == '\xA0') s.remove_prefix(2);
-  while (s.size() >= 2 && s[s.size() - 2] == '\xC2' && s.back() == '\xA0') s.remove_suffix(2);
-  if (s.size() != 0 && (s.front() == ' ' || s.back() == ' ')) return trim(s);
+  for (;;) {
+    if (!s.empty() && space(s.front())) s.remove_prefix(1);
+    else if (s.size() >= 2 && s[0] == '\xC2' && s[1] == '\xA0') s.remove_prefix(2);
+    else break;
+  }
+  for (;;) {
+    if (!s.empty() && space(s.back())) s.remove_suffix(1);
+    else if (s.size() >= 2 && s[s.size() - 2] == '\xC2' && s.back() == '\xA0') s.remove_suffix(2);
+    else break;
+  }
   return s;
 }
 

@@ -219,3 +219,20 @@ TEST_CASE("csv: random bytes never crash the reader") {
     for (const auto& rec : r.records) CHECK_FALSE(rec.id.empty());
   }
 }
+
+TEST_CASE("csv: hostile sizes are bounded, not fatal") {
+  std::string pad;
+  for (int i = 0; i < 300000; ++i) pad += (i % 2) ? " " : "\xC2\xA0";
+  std::string content = "id,name_fi,provider_name,description_fi\n";
+  content += pad + "big-1" + pad + ",Nimi,P,\"" + std::string(1 << 20, 'a') + "\"\n";
+  content += "wide-1,Leveä,P";
+  for (int i = 0; i < 5000; ++i) content += ",x";
+  content += "\n";
+  const auto r = import_csv(content, "h.csv");
+  REQUIRE(r.records.size() == 2);
+  CHECK(r.records[0].id == "big-1");  // no-break spaces trimmed
+  CHECK(r.records[0].description.fi.size() == 64 * 1024);
+  CHECK(find(r, "h.csv:2: warning: description_fi: text is too long"));
+  CHECK(find(r, "h.csv:3: warning: row has 1000 cells but the header has 4"));
+  CHECK(find(r, "h.csv:3: warning: row has more than 1000 cells"));
+}

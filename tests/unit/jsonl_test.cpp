@@ -50,6 +50,9 @@ TEST_CASE("json: syntax errors and hostile nesting are reported, not thrown") {
   r = import_json("[\"\xFF\xFE\"]", "utf.json");
   CHECK(has(r, "utf.json"));
   CHECK(import_json("", "empty.json").errors() == 1);
+  r = import_json(R"({"id": "x", "name": "N", "age_min": 1e999})", "big.json");
+  CHECK(r.records.empty());
+  CHECK(has(r, "big.json: not valid JSON: number overflow parsing '1e999'"));
 }
 
 TEST_CASE("jsonl: one record per line, problems by line number") {
