@@ -63,8 +63,19 @@ bool SiteQuery::has(std::string_view name, std::string_view value) const {
 Lang SiteQuery::lang() const { return parse_lang(get("lang")).value_or(Lang::fi); }
 
 SiteQuery SiteQuery::with(std::string_view name, std::string_view value) const {
-  SiteQuery q = without(name);
-  q.params_.emplace_back(std::string(name), std::string(value));
+  // Replaces the first value in place (so URLs keep their order), drops the rest.
+  SiteQuery q;
+  bool done = false;
+  for (const auto& kv : params_) {
+    if (kv.first == "page") continue;
+    if (kv.first != name) {
+      q.params_.push_back(kv);
+    } else if (!done) {
+      q.params_.emplace_back(kv.first, std::string(value));
+      done = true;
+    }
+  }
+  if (!done) q.params_.emplace_back(std::string(name), std::string(value));
   return q;
 }
 
