@@ -63,7 +63,7 @@ Xapian::Query word_query(const QueryWord& w, bool prefix, const QueryBuildOption
                                          : Xapian::Query(Xapian::Query::OP_AND, leaves.begin(), leaves.end());
     alts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, q, leaf_weight);
   }
-  if (prefix && utf8_length(w.text) >= 3) {
+  if (prefix && utf8_length(w.text) >= 3 && !(opts.is_term && opts.is_term(w.text))) {
     const auto wildcard = [&](const std::string& stem) {
       return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                            Xapian::Query(Xapian::Query::OP_WILDCARD, stem, opts.prefix_max_terms,

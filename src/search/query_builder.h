@@ -11,6 +11,8 @@
 // Threading: pure functions.
 #pragma once
 
+#include <functional>
+#include <string>
 #include <vector>
 
 #include <xapian.h>
@@ -22,8 +24,11 @@ namespace palveluhaku::search {
 struct QueryBuildOptions {
   bool relaxed = false;          // OR the words instead of AND. Default: false.
   bool prefix_last = true;       // match the last word as a prefix too. Default: true.
-  unsigned prefix_max_terms = 30;  // wildcard expansion limit. Default: 30.
+  unsigned prefix_max_terms = 20;  // wildcard expansion limit. Default: 20.
   double prefix_weight = 0.5;    // weight of prefix matches. Default: 0.5.
+  // Whether a word is a term of the index; a last word that is one is taken
+  // as complete and not expanded. Default: none (always expand).
+  std::function<bool(const std::string&)> is_term;
 };
 
 // The words that take part (stopwords only if the query has nothing else).

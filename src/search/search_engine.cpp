@@ -46,6 +46,8 @@ constexpr int kAgeBit = 10;
 constexpr int kOpenBit = 11;
 constexpr std::uint32_t kBooleanMask = (1u << kAgeBit) - 1;
 constexpr int kAgeFacetMax = 18;  // age facet values 0..18
+// Only for the radius threshold; displayed distances come from distance_km().
+constexpr double kEarthRadiusKm = 6371.0088;
 
 std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -106,6 +108,7 @@ struct Worker {
   Xapian::Database db;
   std::unique_ptr<Analyzer> analyzer;
   std::array<Xapian::Stem, 3> stems;  // per Lang, CachingStem over the analyzer's
+  std::vector<std::pair<Xapian::docid, double>> scratch;  // reused hit buffer
   bool open = false;
 };
 
@@ -137,7 +140,34 @@ struct Evaluator {
 
   Evaluator(const Snapshot& snap, const Resolved& res) : s(snap), r(res) {}
 
-  double nearest(Xapian::docid d) const {
+  std::array<double, 3> near_unit{};
+  double radius_chord2 = 0;  // squared chord of radius_km on the unit sphere
+
+  void set_near(const std::optional<GeoPoint>& p, const std::optional<double>& rad) {
+    near = p;
+    radius = rad;
+    if (p) near_unit = search::unit_vector(*p);
+    if (rad) {
+      const double c = 2 * std::sin(*rad / (2 * kEarthRadiusKm));
+      radius_chord2 = c * c;
+    }
+  }
+
+  // Squared chord to the nearest location (orders like the distance), -1 if
+  // the document has no coordinates.
+  double nearest_chord2(Xapian::docid d) const {
+    double best = -1;
+    for (std::uint32_t i = s.coord_offsets[d]; i < s.coord_offsets[d + 1]; ++i) {
+      const auto& u = s.unit[i];
+      const double dx = u[0] - near_unit[0], dy = u[1] - near_unit[1], dz = u[2] - near_unit[2];
+      const double c2 = dx * dx + dy * dy + dz * dz;
+      if (best < 0 || c2 < best) best = c2;
+    }
+    return best;
+  }
+
+  // Great-circle distance in km to the nearest location, -1 if none.
+  double nearest_km(Xapian::docid d) const {
     double best = -1;
     for (std::uint32_t i = s.coord_offsets[d]; i < s.coord_offsets[d + 1]; ++i) {
       const double km = distance_km(*near, s.coords[i]);
@@ -189,8 +219,8 @@ struct Evaluator {
     if (d > s.max_docid || !s.alive[d]) return false;
     double dist = -1;
     if (near) {
-      dist = nearest(d);
-      if (radius && (dist < 0 || dist > *radius)) return false;
+      dist = nearest_chord2(d);
+      if (radius && (dist < 0 || dist > radius_chord2)) return false;
     }
     std::uint32_t fail = 0;
     if (r.active & kBooleanMask) {
@@ -565,8 +595,9 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
                                          return static_cast<std::int8_t>(evp->compute_open(d));
                                        });
     }
-    ev.near = req.near;
-    ev.radius = req.radius_km;
+    ev.set_near(req.near, req.radius_km);
+    ev.hits.swap(w.scratch);
+    ev.hits.clear();
     ev.collect = sort != SortOrder::relevance;
     if (req.facets) ev.counts.assign(s.gid_value.size(), 0);
     return ev;
@@ -597,6 +628,7 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
   auto run_text = [&](const std::vector<QueryWord>& ws, bool relaxed) -> bool {
     search::QueryBuildOptions qo;
     qo.relaxed = relaxed;
+    qo.is_term = [&w](const std::string& t) { return w.db.term_exists(t); };
     Xapian::Query q = search::build_text_query(ws, qo);
     if (q.empty()) return false;
     if (req.near && sort == SortOrder::relevance) {
@@ -625,6 +657,7 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     }
     if (ev.total == 0) {
       page_docs.clear();
+      w.scratch.swap(ev.hits);
       return false;
     }
     if (sort != SortOrder::relevance) order_collected(ev);
@@ -708,8 +741,8 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     h.score = weight;
     if (req.near && docid <= s.max_docid) {
       Evaluator tmp(s, r);
-      tmp.near = req.near;
-      const double d = tmp.nearest(docid);
+      tmp.set_near(req.near, std::nullopt);
+      const double d = tmp.nearest_km(docid);
       if (d >= 0) h.distance_km = std::round(d * 100.0) / 100.0;
     }
     if (docid <= s.max_docid && s.hours_index[docid]) {
@@ -728,7 +761,7 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     if (!desc.empty()) body += (body.empty() ? "" : "\n") + desc;
     // The best passage is nearly always near the start; scanning whole long
     // descriptions only costs time.
-    body = cut_text(body, 800);
+    body = cut_text(body, 400);
     if (mset && !body.empty()) {
       h.snippet = mset->snippet(body, 240, stemmer,
                                 Xapian::MSet::SNIPPET_EXHAUSTIVE,
@@ -738,6 +771,7 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     }
     out.hits.push_back(std::move(h));
   }
+  w.scratch.swap(ev.hits);
   return out;
 }
 

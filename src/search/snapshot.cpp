@@ -1,6 +1,7 @@
 #include "search/snapshot.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <numeric>
 
@@ -12,6 +13,12 @@
 namespace palveluhaku::search {
 
 using index::kBooleanFields;
+
+std::array<double, 3> unit_vector(const GeoPoint& p) {
+  constexpr double kRad = 3.14159265358979323846 / 180.0;
+  const double la = p.lat * kRad, lo = p.lon * kRad;
+  return {std::cos(la) * std::cos(lo), std::cos(la) * std::sin(lo), std::sin(la)};
+}
 
 int Snapshot::field_number(const std::string& field) const {
   for (std::size_t i = 0; i < kBooleanFields.size(); ++i)
@@ -129,6 +136,8 @@ std::shared_ptr<Snapshot> Snapshot::build(Xapian::Database& db, const std::strin
     s->coords.resize(pts.size());
     std::vector<std::uint32_t> fill(s->coord_offsets.begin(), s->coord_offsets.end() - 1);
     for (const auto& p : pts) s->coords[fill[p.first]++] = p.second;
+    s->unit.reserve(s->coords.size());
+    for (const auto& p : s->coords) s->unit.push_back(unit_vector(p));
   }
   // Opening hours.
   s->hours_index.assign(n, 0);

@@ -34,6 +34,9 @@ namespace palveluhaku::search {
 
 inline constexpr std::uint32_t kNoValue = 0xffffffffu;
 
+// A WGS84 point as a unit vector on the sphere.
+std::array<double, 3> unit_vector(const GeoPoint& p);
+
 struct SuggestIndex {
   struct Entry {
     LocalizedText text;
@@ -74,6 +77,9 @@ struct Snapshot {
   std::vector<std::uint8_t> has_age;
   std::vector<std::uint32_t> coord_offsets;  // docid -> range in coords
   std::vector<GeoPoint> coords;
+  // The same points as unit vectors: the chord between two of them orders
+  // exactly like the great-circle distance, for three multiplications.
+  std::vector<std::array<double, 3>> unit;
   std::vector<std::uint32_t> hours_index;  // docid -> 1-based index into hours, 0 = none
   std::vector<std::vector<std::vector<HoursEntry>>> hours;  // per location
   // Plain weekly hours compiled to minute-of-week intervals [from, to)
