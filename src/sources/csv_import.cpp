@@ -395,8 +395,9 @@ void compare_service_cells(RowReader& row, const std::vector<std::string>& first
 
 }  // namespace
 
-Batch read_csv(std::string_view input, const std::string& name, const CodeLists* codes) {
+Batch read_csv(std::string_view input, const std::string& name, const CodeLists* codes, const Tick& tick) {
   Batch b;
+  const std::size_t input_size = input.size();
   Reporter rep(b.result.problems);
   const SourcePlace file{name, 0, ""};
   input = strip_bom(input);
@@ -442,7 +443,13 @@ Batch read_csv(std::string_view input, const std::string& name, const CodeLists*
   };
   std::unordered_map<std::string, Seen> seen;
   const std::string source = "csv:" + file_stem(name);
+  std::size_t next_tick = 1 << 20;
   while (reader.next(cells, line)) {
+    // Progress in bytes of the original input (a Windows-1252 file grows when decoded).
+    if (tick && reader.position() >= next_tick) {
+      tick(std::min(input_size, reader.position()));
+      next_tick = reader.position() + (1 << 20);
+    }
     const SourcePlace place{name, line, ""};
     if (reader.unterminated_quote()) {
       rep.error(place, "", "a quoted cell is not closed before the end of the file; the row is skipped");

@@ -31,6 +31,8 @@ class CsvReader {
   // row with one empty cell.
   bool next(std::vector<std::string>& cells, std::size_t& line);
 
+  // Bytes of the input consumed so far.
+  std::size_t position() const { return pos_; }
   // Set when the last row ended inside a quoted field (input truncated).
   bool unterminated_quote() const { return unterminated_; }
   // Set when the last row had more than kMaxCells cells.

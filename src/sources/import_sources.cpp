@@ -119,12 +119,16 @@ ImportResult import_sources(const std::vector<std::string>& paths, const ImportO
   for (const auto& f : files) {
     std::string content;
     if (read_file(f, content, rep)) {
+      // Progress inside one large file (JSON Lines and CSV are read line by line).
+      sources::Tick tick;
+      if (opts.progress)
+        tick = [&, base = done](std::size_t bytes) { opts.progress(std::min(base + bytes, total), total); };
       SourceFormat fmt = opts.format == SourceFormat::automatic ? detect_format(content, f) : opts.format;
       switch (fmt) {
         case SourceFormat::ptv: ptv.push_back(PtvFile{f, std::move(content)}); break;
-        case SourceFormat::csv: all.append(sources::read_csv(content, f, codes)); break;
+        case SourceFormat::csv: all.append(sources::read_csv(content, f, codes, tick)); break;
         case SourceFormat::json: all.append(sources::read_json(content, f)); break;
-        case SourceFormat::jsonl: all.append(sources::read_jsonl(content, f)); break;
+        case SourceFormat::jsonl: all.append(sources::read_jsonl(content, f, tick)); break;
         case SourceFormat::automatic:
           rep.error(SourcePlace{f, 0, ""}, "",
                     "cannot tell the format (not JSON, JSON Lines, PTV or CSV); give it with --format");

@@ -7,6 +7,7 @@
 // Threading: pure functions.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,10 +29,14 @@ struct Batch {
   void append(Batch&& other);
 };
 
+// Called now and then with the number of bytes of the content read so far
+// (for a progress bar over one large file); may be empty.
+using Tick = std::function<void(std::size_t bytes_done)>;
+
 Batch read_json(std::string_view content, const std::string& name);
-Batch read_jsonl(std::string_view content, const std::string& name);
+Batch read_jsonl(std::string_view content, const std::string& name, const Tick& tick = {});
 // `codes` may be null (then names cannot be resolved to codes).
-Batch read_csv(std::string_view content, const std::string& name, const CodeLists* codes);
+Batch read_csv(std::string_view content, const std::string& name, const CodeLists* codes, const Tick& tick = {});
 Batch read_ptv(const std::vector<PtvFile>& files, const CodeLists* codes);
 
 // The code lists in default_codes_dir(), loaded once (thread-safe); null if

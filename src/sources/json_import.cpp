@@ -1,5 +1,6 @@
 // json_import.cpp — the own JSON format: one record, an array of records, or
 // JSON Lines (one record per line).
+#include <algorithm>
 #include <unordered_map>
 
 #include "palveluhaku/record_json.h"
@@ -142,9 +143,11 @@ Batch read_json(std::string_view content, const std::string& name) {
   return b;
 }
 
-Batch read_jsonl(std::string_view content, const std::string& name) {
+Batch read_jsonl(std::string_view input, const std::string& name, const Tick& tick) {
   Batch b;
-  content = strip_bom(content);
+  const std::string_view content = strip_bom(input);
+  const std::size_t bom = input.size() - content.size();
+  std::size_t next_tick = 1 << 20;
   const std::string source = "json:" + file_stem(name);
   std::size_t line = 0, pos = 0;
   while (pos < content.size()) {
@@ -153,6 +156,10 @@ Batch read_jsonl(std::string_view content, const std::string& name) {
     std::string_view text = content.substr(pos, end - pos);
     pos = end + 1;
     ++line;
+    if (tick && pos >= next_tick) {
+      tick(bom + std::min(pos, content.size()));
+      next_tick = pos + (1 << 20);
+    }
     if (trim(text).empty()) continue;
     const SourcePlace place{name, line, ""};
     auto j = parse_json_bounded(text, place, b.result.problems);

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <algorithm>
 #include <random>
 #include <string>
 
@@ -126,4 +127,26 @@ TEST_CASE("import_sources: the same CSV given twice is a duplicate of every id")
   const auto r = import_sources({f, f});
   CHECK(r.records.size() == 1);
   CHECK(has(r, "s.csv:2: id: duplicate id \"k-1\" (first seen at " + f + ":2)"));
+}
+
+TEST_CASE("import_sources: progress moves inside one large JSON Lines file") {
+  TempDir dir;
+  std::string content;
+  for (int i = 0; i < 30000; ++i)
+    content += "{\"id\": \"r" + std::to_string(i) + "\", \"name\": {\"fi\": \"Palvelu " + std::to_string(i) +
+               "\"}, \"summary\": {\"fi\": \"" + std::string(60, 'x') + "\"}}\n";
+  const std::string f = dir.write("big.jsonl", content);
+  std::vector<std::size_t> done;
+  ImportOptions opts;
+  opts.progress = [&](std::size_t d, std::size_t total) {
+    CHECK(total == content.size());
+    CHECK(d <= total);
+    done.push_back(d);
+  };
+  const auto r = import_sources({f}, opts);
+  CHECK(r.records.size() == 30000);
+  REQUIRE(done.size() >= 3);  // start, at least one tick per MiB, end
+  CHECK(std::is_sorted(done.begin(), done.end()));
+  CHECK(done.back() == content.size());
+  CHECK(std::count_if(done.begin(), done.end(), [&](std::size_t d) { return d > 0 && d < content.size(); }) >= 2);
 }
