@@ -202,6 +202,7 @@ std::string render_service(const PageEnv& env, const ServiceRecord& r) {
     fact(facts, m.get(L, "service.area"), escape(area));
   }
   if (!facts.empty()) h += "<dl class=\"facts\">\n" + facts + "</dl>\n";
+  h += "<div class=\"service-grid\">\n<div class=\"service-body\">\n";
 
   const std::string desc = r.description.best(L);
   if (!desc.empty())
@@ -228,20 +229,21 @@ std::string render_service(const PageEnv& env, const ServiceRecord& r) {
     h += "</ul>\n</section>\n";
   }
 
+  std::string contact;
   if (!r.phones.empty() || !r.emails.empty() || !r.web_pages.empty()) {
-    h += "<section aria-labelledby=\"s-contact\">\n<h2 id=\"s-contact\">" + escape(m.get(L, "service.contact")) + "</h2>\n";
+    contact += "<section aria-labelledby=\"s-contact\">\n<h2 id=\"s-contact\">" + escape(m.get(L, "service.contact")) + "</h2>\n";
     if (!r.phones.empty() || !r.emails.empty()) {
-      h += "<ul class=\"contact-list\">\n";
-      for (const auto& p : r.phones) h += render_phone(env, p);
-      for (const auto& e : r.emails) h += render_email(e);
-      h += "</ul>\n";
+      contact += "<ul class=\"contact-list\">\n";
+      for (const auto& p : r.phones) contact += render_phone(env, p);
+      for (const auto& e : r.emails) contact += render_email(e);
+      contact += "</ul>\n";
     }
     if (!r.web_pages.empty()) {
-      h += "<h3>" + escape(m.get(L, "service.web")) + "</h3>\n<ul class=\"link-list\">\n";
-      for (const auto& l : r.web_pages) h += render_link(env, l);
-      h += "</ul>\n";
+      contact += "<h3>" + escape(m.get(L, "service.web")) + "</h3>\n<ul class=\"link-list\">\n";
+      for (const auto& l : r.web_pages) contact += render_link(env, l);
+      contact += "</ul>\n";
     }
-    h += "</section>\n";
+    contact += "</section>\n";
   }
 
   if (!r.service_classes.empty() || !r.life_events.empty()) {
@@ -256,6 +258,10 @@ std::string render_service(const PageEnv& env, const ServiceRecord& r) {
     h += "</ul>\n</section>\n";
   }
 
+  h += "</div>\n";  // service-body
+  if (!contact.empty())
+    h += "<aside class=\"service-aside\" aria-labelledby=\"s-contact\">\n" + contact + "</aside>\n";
+  h += "</div>\n";  // service-grid
   h += "<footer class=\"service-footer\">\n";
   if (!r.last_modified.empty())
     h += "<p>" + escape(m.get(L, "service.updated")) + ": <time datetime=\"" + escape_attr(r.last_modified) + "\">" +

@@ -26,7 +26,7 @@ for (const lang of ['fi', 'sv', 'en']) {
       const v = await axe(page);
       assert.equal(v.length, 0, describeViolations(v));
       if (name === 'home') await screenshot(page, `home-${lang}`);
-      if (name === 'results' && lang !== 'fi') await screenshot(page, `results-${lang}`);
+      if (name === 'results' && lang !== 'fi') await screenshot(page, `results-${lang}`, false);
       await page.context().close();
     });
   }

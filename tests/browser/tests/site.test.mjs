@@ -30,7 +30,7 @@ for (const js of [true, false]) {
     assert.ok(n > 10, `expected many neuvola results, got ${n}`);
     const marks = await page.$$eval('.cards .snippet mark', (els) => els.map((e) => e.textContent.toLowerCase()));
     assert.ok(marks.some((t) => t.includes('neuvol')), 'snippets highlight the matched word');
-    if (js) await screenshot(page, 'results-fi');
+    if (js) await screenshot(page, 'results-fi', false);
     assert.deepEqual(page.jsErrors, []);
     await page.context().close();
   });
@@ -230,7 +230,7 @@ test('mobile layout: filters collapse behind a button', async () => {
   await btn.click();
   assert.equal(await page.isVisible('#facets-form'), true);
   await btn.click();
-  await screenshot(page, 'results-mobile');
+  await screenshot(page, 'results-mobile', false);
   await page.goto(url('/'));
   await screenshot(page, 'home-mobile');
   await page.context().close();
