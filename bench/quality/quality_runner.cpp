@@ -82,6 +82,7 @@ int main(int argc, char** argv) {
     palveluhaku::IndexOptions iopts;
     iopts.config_dir = a.config;
     iopts.codes_dir = a.codes;
+    iopts.threads = 1;  // documents get their ids in corpus order: ties rank the same every run
     palveluhaku::IndexStats st = palveluhaku::rebuild_index(a.index, imp.records, iopts);
     std::cerr << "quality-runner: indexed " << st.documents << " documents in " << st.seconds
               << " s\n";
