@@ -341,11 +341,19 @@ class PtvReader {
           continue;
         }
         if (e.kind == HoursEntry::Kind::special && *to_day != *from_day) {
-          // One interval from dayFrom `from` to dayTo `to`.
+          // From dayFrom `from` until dayTo `to`: one interval past midnight
+          // when dayTo is the next day, else the first day to midnight, whole
+          // days between and the last day from midnight (each interval then
+          // ends by the next midnight, as the own JSON format can express).
           const int span = (*to_day - *from_day + 7) % 7;
-          DayHours d = make_day(*from_day, *open, *open);
-          d.close_min = static_cast<std::uint16_t>(span * 1440 + *close);
-          e.days.push_back(d);
+          if (span == 1) {
+            e.days.push_back(make_day(*from_day, *open, *close <= *open ? *close : 1440));
+            if (*close > *open) e.days.push_back(make_day(*to_day, 0, *close));
+          } else {
+            e.days.push_back(make_day(*from_day, *open, 1440));
+            for (int k = 1; k < span; ++k) e.days.push_back(make_day((*from_day + k) % 7, 0, 1440));
+            if (*close > 0) e.days.push_back(make_day(*to_day, 0, *close));
+          }
         } else {
           for (int d = *from_day;; d = (d + 1) % 7) {
             e.days.push_back(make_day(d, *open, *close));

@@ -230,3 +230,42 @@ TEST_CASE("draftjs: blocks to plain text") {
   CHECK(draftjs_to_text(R"({"blocks": [1, {"text": 2}, {"text": "ok"}]})") == "ok");
   CHECK(draftjs_to_text("{\"blocks\": [") == "{\"blocks\": [");
 }
+
+TEST_CASE("ptv: serviceHours kinds, past midnight and multi-day special hours") {
+  const std::string ch = R"({"id": "c-1", "serviceChannelType": "ServiceLocation",
+    "serviceChannelNames": [{"language": "fi", "value": "Paikka", "type": "Name"}],
+    "services": [{"service": {"id": "s-1"}}],
+    "serviceHours": [
+      {"serviceHourType": "DaysOfTheWeek", "openingHour": [{"dayFrom": "Monday", "dayTo": "Wednesday", "from": "08:00:00", "to": "16:00:00"}]},
+      {"serviceHourType": "Standard", "openingHour": [{"dayFrom": "Friday", "dayTo": "", "from": "22:00", "to": "02:00"}]},
+      {"serviceHourType": "Special", "openingHour": [{"dayFrom": "Friday", "dayTo": "Saturday", "from": "20:00", "to": "03:00"}]},
+      {"serviceHourType": "Special", "openingHour": [{"dayFrom": "Friday", "dayTo": "Sunday", "from": "18:00", "to": "12:00"}]},
+      {"serviceHourType": "Exception", "validFrom": "2026-12-24T00:00:00.000Z", "validTo": "2026-12-26T00:00:00Z", "isClosed": true,
+       "additionalInformation": [{"language": "fi", "value": "Joulu"}]},
+      {"serviceHourType": "DaysOfTheWeek", "isAlwaysOpen": true},
+      {"serviceHourType": "DaysOfTheWeek", "openingHour": [{"dayFrom": "Caturday", "from": "8", "to": "9"}]}
+    ]})";
+  const std::string svc = R"({"id": "s-1", "serviceNames": [{"language": "fi", "value": "Palvelu", "type": "Name"}]})";
+  const auto r = import_ptv({PtvFile{"c.json", ch}, PtvFile{"s.json", svc}});
+  REQUIRE(r.records.size() == 1);
+  REQUIRE(r.records[0].locations.size() == 1);
+  const auto& h = r.records[0].locations[0].hours;
+  REQUIRE(h.size() == 6);
+  CHECK(h[0].days == std::vector<DayHours>{{0, 480, 960}, {1, 480, 960}, {2, 480, 960}});
+  CHECK(h[1].days == std::vector<DayHours>{{4, 1320, 120 + 1440}});
+  CHECK(h[2].kind == HoursEntry::Kind::special);
+  CHECK(h[2].days == std::vector<DayHours>{{4, 1200, 180 + 1440}});
+  CHECK(h[3].days == std::vector<DayHours>{{4, 1080, 1440}, {5, 0, 1440}, {6, 0, 720}});
+  CHECK(h[4].kind == HoursEntry::Kind::exception);
+  CHECK(h[4].closed);
+  CHECK(h[4].valid_from == "2026-12-24");
+  CHECK(h[4].valid_to == "2026-12-26");
+  CHECK(h[4].note.fi == "Joulu");
+  CHECK(h[5].always_open);
+  CHECK(find(r, "c.json: warning: serviceHours: opening hour"));
+  // And back through the own JSON format unchanged.
+  std::vector<Problem> problems;
+  ServiceRecord back;
+  REQUIRE(record_from_json(record_to_json(r.records[0]), SourcePlace{"x", 0, ""}, back, problems));
+  CHECK(back == r.records[0]);
+}
