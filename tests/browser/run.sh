@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Real-browser tests of the website and the widget.
 #
-#   tests/browser/run.sh [SERVER_BIN INDEX_BIN]
+#   tests/browser/run.sh BUILD_DIR            (uses BUILD_DIR/src/server/palveluhaku-server
+#                                               and BUILD_DIR/src/palveluhaku-index)
+#   tests/browser/run.sh SERVER_BIN INDEX_BIN
 #   PALVELUHAKU_SERVER=... PALVELUHAKU_INDEX=... tests/browser/run.sh
 #
 # Builds nothing: give it a built palveluhaku-server and palveluhaku-index
-# (defaults: build/src/server/palveluhaku-server and build/src/palveluhaku-index).
+# (default build dir: build/). Output is TAP ("# pass N", "# fail N").
 # It indexes data/sample/ plus tests/fixtures/web/ into a temp dir, starts the
 # real server on a free loopback port, runs the node tests against it with
 # Debian's Chromium (/usr/bin/chromium, or $CHROMIUM), stops the server and
@@ -14,8 +16,13 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-server="${1:-${PALVELUHAKU_SERVER:-$repo/build/src/server/palveluhaku-server}}"
-indexer="${2:-${PALVELUHAKU_INDEX:-$repo/build/src/palveluhaku-index}}"
+if [[ $# -eq 1 && -d "$1" ]]; then
+  server="$1/src/server/palveluhaku-server"
+  indexer="$1/src/palveluhaku-index"
+else
+  server="${1:-${PALVELUHAKU_SERVER:-$repo/build/src/server/palveluhaku-server}}"
+  indexer="${2:-${PALVELUHAKU_INDEX:-$repo/build/src/palveluhaku-index}}"
+fi
 chromium="${CHROMIUM:-/usr/bin/chromium}"
 
 for bin in "$server" "$indexer"; do
@@ -60,7 +67,7 @@ echo "run.sh: server on http://127.0.0.1:$port/ (pid $server_pid)"
 mkdir -p "$here/screenshots"
 status=0
 (cd "$here" && PALVELUHAKU_BASE_URL="http://127.0.0.1:$port" CHROMIUM="$chromium" \
-  node --test --test-concurrency=1 --test-reporter=spec tests/) || status=$?
+  node --test --test-concurrency=1 --test-reporter=tap tests/) || status=$?
 if [[ $status -ne 0 ]]; then
   echo "run.sh: server stderr:" >&2
   tail -20 "$work/server.err" >&2 || true

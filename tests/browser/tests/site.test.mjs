@@ -235,3 +235,27 @@ test('mobile layout: filters collapse behind a button', async () => {
   await screenshot(page, 'home-mobile');
   await page.context().close();
 });
+
+test('the API hit url opens the service page', async () => {
+  const api = await (await fetch(url('/api/v1/search?q=perheneuvola&per_page=1&lang=sv'))).json();
+  const hit = api.hits[0];
+  const page = await newPage(browser, { js: false });
+  const res = await page.goto(new URL(hit.url, url('/')).href);
+  assert.equal(res.status(), 200);
+  assert.match(page.url(), /\/palvelu\//);
+  assert.equal((await page.textContent('h1')).trim(), hit.name);
+  assert.equal(await page.getAttribute('html', 'lang'), 'sv');
+  await page.context().close();
+});
+
+test('the service page prints without the site chrome', async () => {
+  const page = await newPage(browser);
+  await page.goto(url('/palvelu/pirha-lastenneuvola-020'));
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('.site-header'), false);
+  assert.equal(await page.isVisible('.site-footer'), false);
+  assert.equal(await page.isVisible('h1'), true);
+  assert.equal(await page.isVisible('.hours-table'), true);
+  await page.pdf({ path: new URL('../screenshots/service-print.pdf', import.meta.url).pathname });
+  await page.context().close();
+});
