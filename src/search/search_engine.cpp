@@ -568,6 +568,40 @@ ServiceRecord parse_record(const std::string& data) {
 
 }  // namespace
 
+// Documents worth evaluating for an empty query. A document counts (as a
+// hit or in one field's facet) only if it fails at most one filter field, so
+// with two or more boolean fields active it passes one of any two of them:
+// the postings of the two most selective fields cover every such document.
+// nullopt = evaluate every document.
+static std::optional<std::vector<Xapian::docid>> browse_candidates(const Snapshot& s, const Resolved& r) {
+  std::vector<std::pair<std::size_t, int>> fields;  // (postings, field)
+  for (std::size_t f = 0; f < index::kBooleanFields.size(); ++f) {
+    if (!(r.active & (1u << f))) continue;
+    std::size_t n = 0;
+    for (const auto& [value, gid] : s.value_gid[f]) {
+      (void)value;
+      if (r.selected[gid]) n += s.gid_offsets[gid + 1] - s.gid_offsets[gid];
+    }
+    fields.emplace_back(n, static_cast<int>(f));
+  }
+  if (fields.size() < 2) return std::nullopt;
+  std::sort(fields.begin(), fields.end());
+  if (fields[0].first + fields[1].first > s.docids.size() / 2) return std::nullopt;
+  std::vector<Xapian::docid> out;
+  out.reserve(fields[0].first + fields[1].first);
+  for (int k = 0; k < 2; ++k) {
+    const auto f = static_cast<std::size_t>(fields[static_cast<std::size_t>(k)].second);
+    for (const auto& [value, gid] : s.value_gid[f]) {
+      (void)value;
+      if (r.selected[gid])
+        out.insert(out.end(), s.gid_docs.begin() + s.gid_offsets[gid], s.gid_docs.begin() + s.gid_offsets[gid + 1]);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchRequest& req) const {
   SearchResult out;
   out.page = req.page;
@@ -668,7 +702,11 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
 
   if (!text) {
     Evaluator ev = make_eval();
-    for (Xapian::docid d : s.docids) ev.eval(d);
+    const auto cands = browse_candidates(s, r);
+    if (cands)
+      for (Xapian::docid d : *cands) ev.eval(d);
+    else
+      for (Xapian::docid d : s.docids) ev.eval(d);
     order_collected(ev);
     final_ev.emplace(std::move(ev));
   } else {

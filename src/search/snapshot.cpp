@@ -81,6 +81,15 @@ std::shared_ptr<Snapshot> Snapshot::build(Xapian::Database& db, const std::strin
         pairs.emplace_back(*p, gid);
     }
   }
+  // Postings per gid, in the order the postlists gave them (ascending).
+  s->gid_offsets.assign(s->gid_value.size() + 1, 0);
+  for (const auto& [d, g] : pairs) ++s->gid_offsets[g + 1];
+  for (std::size_t g = 1; g < s->gid_offsets.size(); ++g) s->gid_offsets[g] += s->gid_offsets[g - 1];
+  s->gid_docs.resize(pairs.size());
+  {
+    std::vector<std::uint32_t> fill(s->gid_offsets.begin(), s->gid_offsets.end() - 1);
+    for (const auto& [d, g] : pairs) s->gid_docs[fill[g]++] = d;
+  }
   s->doc_offsets.assign(n + 1, 0);
   for (const auto& [d, g] : pairs) ++s->doc_offsets[d + 1];
   for (std::size_t i = 1; i <= n; ++i) s->doc_offsets[i] += s->doc_offsets[i - 1];

@@ -69,6 +69,8 @@ struct Snapshot {
   std::uint32_t whole_country_region = kNoValue;        // gid of region "*"
   std::vector<std::uint32_t> doc_offsets;  // docid -> range in doc_gids
   std::vector<std::uint32_t> doc_gids;
+  std::vector<std::uint32_t> gid_offsets;  // gid -> range in gid_docs (ascending docids)
+  std::vector<Xapian::docid> gid_docs;
 
   std::vector<Xapian::docid> docids;   // every live document, ascending
   std::vector<std::uint8_t> alive;     // docid -> 1 if live

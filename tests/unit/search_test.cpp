@@ -178,6 +178,13 @@ TEST_CASE("disjunctive facet counts equal the totals of the corresponding search
     reqs.push_back(r);
   }
   {
+    // Two selective fields: the empty query evaluates only their postings.
+    SearchRequest r = filter("provider_type", "parish");
+    r.filters["cost"] = {"paid"};
+    r.age = 4;
+    reqs.push_back(r);
+  }
+  {
     SearchRequest r = filter("cost", "free");
     r.q = "perhe";
     r.age = 2;
