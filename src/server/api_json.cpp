@@ -71,7 +71,7 @@ double round_to(double v, double step) { return std::round(v / step) * step; }
 }  // namespace
 
 std::string service_page_url(std::string_view base, std::string_view id, Lang lang) {
-  std::string url = std::string(base) + "/services/" + url_encode_segment(id);
+  std::string url = std::string(base) + "/palvelu/" + url_encode_segment(id);
   if (lang != Lang::fi) url += "?lang=" + std::string(lang_code(lang));
   return url;
 }

@@ -12,7 +12,7 @@
 
 namespace palveluhaku::server {
 
-// The URL of a service's page on the site: BASE/services/ID (plus ?lang=
+// The URL of a service's page on the site: BASE/palvelu/ID (plus ?lang=
 // for sv/en). `base` is --public-url ("" = a relative link).
 std::string service_page_url(std::string_view base, std::string_view id, Lang lang);
 
