@@ -116,6 +116,10 @@ std::vector<std::unordered_map<std::string, std::string>> load_csv(const std::st
     if (cells.size() == 1 && cells[0].empty()) continue;
     if (reader.unterminated_quote())
       throw Error(ErrorCode::invalid_config, path + ":" + std::to_string(line) + ": unterminated quoted field");
+    if (cells.size() < header.size())
+      throw Error(ErrorCode::invalid_config, path + ":" + std::to_string(line) + ": row has " +
+                                                 std::to_string(cells.size()) + " cells, the header " +
+                                                 std::to_string(header.size()));
     std::unordered_map<std::string, std::string> row;
     for (std::size_t i = 0; i < header.size() && i < cells.size(); ++i) row[header[i]] = cells[i];
     rows.push_back(std::move(row));
@@ -171,15 +175,16 @@ std::shared_ptr<const CodeLists> CodeLists::load(const std::string& dir) {
   const std::string mpath = dir + "/municipalities.csv";
   std::vector<Code> muni_codes, regions;
   for (const auto& row : load_csv(mpath, {"kuntakoodi", "name_fi", "name_sv", "maakunta_code"})) {
-    Municipality m;
-    m.code = row.at("kuntakoodi");
-    if (m.code.size() != 3) throw Error(ErrorCode::invalid_config, mpath + ": bad municipality code \"" + m.code + "\"");
-    m.name = LocalizedText{row.at("name_fi"), row.at("name_sv"), row.at("name_fi")};
-    m.region = row.at("maakunta_code");
+    // A short row lacks some cells: read them as empty, never throw out_of_range.
     auto get = [&](const char* k) {
       auto it = row.find(k);
       return it == row.end() ? std::string() : it->second;
     };
+    Municipality m;
+    m.code = get("kuntakoodi");
+    if (m.code.size() != 3) throw Error(ErrorCode::invalid_config, mpath + ": bad municipality code \"" + m.code + "\"");
+    m.name = LocalizedText{get("name_fi"), get("name_sv"), get("name_fi")};
+    m.region = get("maakunta_code");
     m.centre = point(get("centre_lat"), get("centre_lon"));
     if (!m.centre) m.centre = point(get("centroid_lat"), get("centroid_lon"));
     muni_codes.push_back(Code{m.code, m.region, m.name});
@@ -200,10 +205,15 @@ std::shared_ptr<const CodeLists> CodeLists::load(const std::string& dir) {
   std::string ppath = dir + "/postal-code-centroids.csv";
   if (!file_exists(ppath) && file_exists(dir + "/postcodes.csv")) ppath = dir + "/postcodes.csv";
   for (const auto& row : load_csv(ppath, {"postcode", "municipal_code", "latitude", "longitude"})) {
+    auto get = [&](const char* k) {
+      auto it = row.find(k);
+      return it == row.end() ? std::string() : it->second;
+    };
     PostcodeArea a;
-    a.postcode = row.at("postcode");
-    a.municipality_code = row.at("municipal_code");
-    a.centroid = point(row.at("latitude"), row.at("longitude"));
+    a.postcode = get("postcode");
+    if (!is_valid_postcode(a.postcode)) continue;
+    a.municipality_code = get("municipal_code");
+    a.centroid = point(get("latitude"), get("longitude"));
     impl->postcodes.emplace(a.postcode, std::move(a));
   }
 

@@ -110,5 +110,12 @@ TEST_CASE("codes: a missing or broken list is an invalid_config error naming the
   CHECK(CodeLists::load(dir.string())->all("life_event").size() == 19);
   std::ofstream(dir / "municipalities.csv") << "code,name\n1,x\n";
   CHECK_THROWS_WITH(CodeLists::load(dir.string()), Catch::Contains("no column \"kuntakoodi\""));
+  std::ofstream(dir / "municipalities.csv") << "kuntakoodi,name_fi,name_sv,maakunta_code\n837,Tampere\n";  // short row
+  CHECK_THROWS_WITH(CodeLists::load(dir.string()), Catch::Contains("municipalities.csv:2: row has 2 cells"));
+  std::ofstream(dir / "municipalities.csv") << "kuntakoodi,name_fi,name_sv,maakunta_code\n837,Tampere,Tammerfors,06\n";
+  std::ofstream(dir / "postal-code-centroids.csv") << "postcode,municipal_code,latitude,longitude\n33100,837,,\nbad,1,2,3\n";
+  const auto small = CodeLists::load(dir.string());
+  REQUIRE(small->postcode("33100"));
+  CHECK_FALSE(small->postcode("33100")->centroid);
   fs::remove_all(dir);
 }
