@@ -111,6 +111,14 @@ void remove_stale_generations(const std::string& dir) {
     fs::remove_all(fs::path(dir) / generation_name(n), ec);
   }
   fs::remove(fs::path(dir) / (std::string(kStub) + ".tmp"), ec);
+  // Shards of an interrupted parallel rebuild ("gen-000042.shard0").
+  std::vector<fs::path> shards;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.rfind(kGenPrefix, 0) == 0 && name.find(".shard") != std::string::npos)
+      shards.push_back(it->path());
+  }
+  for (const auto& p : shards) fs::remove_all(p, ec);
 }
 
 WriterLock::WriterLock(const std::string& dir) {

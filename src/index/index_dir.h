@@ -32,7 +32,8 @@ void switch_live_generation(const std::string& dir, const std::string& gen_name)
 // Removes every generation except the live one and the newest one older than
 // it (readers may still have that open), and leftover temporary files.
 // Partial generations of an interrupted rebuild are newer than the live one
-// and are removed too. Errors are ignored (best effort).
+// and are removed too, as are the shard databases of an interrupted parallel
+// rebuild ("gen-NNNNNN.shardK"). Errors are ignored (best effort).
 void remove_stale_generations(const std::string& dir);
 
 // Exclusive writer lock on DIR/.lock (creates DIR if needed). Throws

@@ -17,6 +17,7 @@
 #include <optional>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <xapian.h>
 
@@ -163,6 +164,88 @@ std::string live_generation_path(const std::string& dir) {
   return gen.empty() ? std::string() : (fs::path(dir) / gen).string();
 }
 
+namespace {
+
+// Parallel rebuild: Xapian's writer (its inverter) costs about as much as
+// the analysis, and one database takes one writer. So each thread analyses
+// and writes a contiguous slice of the records into its own shard database;
+// the shards are then merged by Xapian's compactor, which concatenates them
+// in order (docids as if written by one writer) and sums the spelling
+// tables. Returns the number of documents per shard.
+void build_sharded(const Setup& s, const std::vector<ServiceRecord>& records,
+                   const std::vector<std::size_t>& order, unsigned shards, const std::string& path,
+                   const IndexOptions& opts) {
+  const std::size_t n = order.size();
+  std::vector<std::string> shard_paths;
+  for (unsigned k = 0; k < shards; ++k) shard_paths.push_back(path + ".shard" + std::to_string(k));
+  std::atomic<std::size_t> done{0};
+  std::atomic<bool> failed{false};
+  std::exception_ptr error;
+  std::mutex error_mu;
+  auto cleanup = [&] {
+    std::error_code ec;
+    for (const auto& sp : shard_paths) fs::remove_all(sp, ec);
+  };
+  auto shard = [&](unsigned k) {
+    try {
+      const std::size_t from = n * k / shards, to = n * (k + 1) / shards;
+      DocumentBuilder b(s.config, s.resources, s.codes);
+      Xapian::WritableDatabase db(shard_paths[k], Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+      std::unordered_map<std::string, Xapian::termcount> spelling;
+      const std::size_t batch = std::max<std::size_t>(1, opts.batch_size / shards);
+      std::size_t since_commit = 0;
+      for (std::size_t i = from; i < to && !failed; ++i) {
+        BuiltDocument d = b.build(records[order[i]]);
+        db.add_document(d.doc);
+        for (auto& w : d.spelling_words) ++spelling[w];
+        if (++since_commit >= batch) {
+          db.commit();
+          since_commit = 0;
+        }
+        ++done;
+      }
+      for (const auto& [w, f] : spelling) db.add_spelling(w, f);
+      db.commit();
+      db.close();
+    } catch (...) {
+      std::lock_guard lk(error_mu);
+      if (!error) error = std::current_exception();
+      failed = true;
+    }
+  };
+  std::vector<std::thread> pool;
+  try {
+    for (unsigned k = 0; k < shards; ++k) pool.emplace_back(shard, k);
+    for (;;) {
+      const std::size_t d = done.load();
+      if (opts.progress) opts.progress(d, n);
+      if (d >= n || failed) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  } catch (...) {
+    failed = true;
+    for (auto& th : pool) th.join();
+    cleanup();
+    throw;
+  }
+  for (auto& th : pool) th.join();
+  if (error) {
+    cleanup();
+    std::rethrow_exception(error);
+  }
+  try {
+    Xapian::Database all;
+    for (const auto& sp : shard_paths) all.add_database(Xapian::Database(sp));
+    all.compact(path, Xapian::DB_BACKEND_GLASS);
+  } catch (...) {
+    cleanup();
+    throw;
+  }
+  cleanup();
+}
+
+}  // namespace
+
 IndexStats rebuild_index(const std::string& dir, const std::vector<ServiceRecord>& records,
                          const IndexOptions& opts) {
   const auto t0 = std::chrono::steady_clock::now();
@@ -175,16 +258,51 @@ IndexStats rebuild_index(const std::string& dir, const std::vector<ServiceRecord
   const std::string gen_name = generation_name(gen);
   const std::string path = (fs::path(dir) / gen_name).string();
   IndexStats stats;
+  const unsigned threads = thread_count(opts, records.size());
+  if (threads > 1 && records.size() >= 2000) {
+    try {
+      // The last record of a duplicated id wins, as with replace_document.
+      std::unordered_map<std::string, std::size_t> last;
+      for (std::size_t i = 0; i < records.size(); ++i) last[records[i].id] = i;
+      std::vector<std::size_t> order;
+      order.reserve(last.size());
+      for (std::size_t i = 0; i < records.size(); ++i)
+        if (last[records[i].id] == i) order.push_back(i);
+      stats.added = order.size();
+      stats.replaced = records.size() - order.size();
+      build_sharded(s, records, order, threads, path, opts);
+      Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+      write_metadata(db, s.config, gen);
+      db.commit();
+      stats.documents = db.get_doccount();
+      db.close();
+      switch_live_generation(dir, gen_name);
+    } catch (const Xapian::Error& e) {
+      std::error_code ec;
+      fs::remove_all(path, ec);
+      rethrow_xapian(e, "building " + path);
+    } catch (...) {
+      std::error_code ec;
+      fs::remove_all(path, ec);
+      throw;
+    }
+    remove_stale_generations(dir);
+    stats.generation = gen;
+    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return stats;
+  }
   try {
     Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
     std::unordered_map<std::string, Xapian::termcount> spelling;
+    std::unordered_set<std::string> seen_ids;
     const std::size_t batch = std::max<std::size_t>(1, opts.batch_size);
     std::size_t since_commit = 0;
     build_documents(s, records, thread_count(opts, records.size()),
                     [&](std::size_t i, BuiltDocument& d) {
                       // replace_document keeps the last record of a duplicated id
-                      // (importers report and skip duplicates before this).
-                      if (db.term_exists(d.id_term)) {
+                      // (importers report and skip duplicates before this). The
+                      // database is new: a set of ids answers without asking it.
+                      if (!seen_ids.insert(d.id_term).second) {
                         db.replace_document(d.id_term, d.doc);
                         ++stats.replaced;
                       } else {

@@ -239,3 +239,47 @@ TEST_CASE("a failed rebuild leaves the previous generation live", "[index]") {
   CHECK(fs::exists(fs::path(t.index()) / "gen-000001"));
   CHECK(total_of(SearchEngine(t.index(), engine_options())) == recs.size());
 }
+
+TEST_CASE("a parallel rebuild merges its shards into one generation in record order", "[index][shards]") {
+  TempDir t;
+  std::vector<ServiceRecord> recs;
+  const auto base = sample_records();
+  for (int i = 0; i < 2400; ++i) {
+    ServiceRecord r = base[static_cast<std::size_t>(i) % base.size()];
+    r.id = "rec-" + std::to_string(i);
+    r.name.fi += " " + std::to_string(i);
+    recs.push_back(r);
+  }
+  recs.push_back(recs[5]);  // a duplicated id: the last one wins
+  recs.back().name.fi = "Viimeinen versio";
+  // Leftovers of an interrupted parallel rebuild.
+  fs::create_directories(fs::path(t.index()) / "gen-000003.shard1");
+  IndexOptions o = index_options();
+  o.threads = 3;
+  std::size_t last_progress = 0;
+  o.progress = [&](std::size_t done, std::size_t total) {
+    CHECK(done <= total);
+    last_progress = done;
+  };
+  const IndexStats st = rebuild_index(t.index(), recs, o);
+  CHECK(st.documents == 2400);
+  CHECK(st.added == 2400);
+  CHECK(st.replaced == 1);
+  CHECK(last_progress == 2400);
+  CHECK_FALSE(fs::exists(fs::path(t.index()) / "gen-000003.shard1"));
+  for (const auto& e : fs::directory_iterator(t.index()))
+    CHECK(e.path().filename().string().find(".shard") == std::string::npos);
+  SearchEngine e(t.index(), engine_options());
+  CHECK(total_of(e) == 2400);
+  CHECK(e.get("rec-5")->name.fi == "Viimeinen versio");
+  CHECK(e.get("rec-2399").has_value());
+  SearchRequest r;
+  r.q = "perhekahvila";
+  CHECK(e.search(r).total == 300);  // every 8th record
+  r.q = "perhekahvla";  // the spelling tables of the shards were merged
+  CHECK(e.search(r).did_you_mean == std::optional<std::string>("perhekahvila"));
+  // Updates and deletes work on the merged database.
+  const IndexStats up = update_index(t.index(), {}, {"rec-0"}, index_options());
+  CHECK(up.deleted == 1);
+  CHECK(up.documents == 2399);
+}
