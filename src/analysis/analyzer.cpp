@@ -179,23 +179,15 @@ struct Analyzer::Impl {
     return c.put(w, std::move(fw));
   }
 
-  struct FoldedToken {
-    std::string text;
-    Token::Kind kind;
-    bool coord_prefix;
-  };
-
-  std::vector<FoldedToken> tokens(std::string_view text) {
-    std::string n = analysis::nfc(text);
-    auto toks = breaker.split(n);
-    std::vector<FoldedToken> out;
-    out.reserve(toks.size());
-    for (auto& t : toks) out.push_back({analysis::fold_case(t.text), t.kind, t.coord_prefix});
-    return out;
+  // NFC, word breaking, case folding.
+  std::vector<Token> tokens(std::string_view text) {
+    auto toks = analysis::is_ascii(text) ? breaker.split(text) : breaker.split(analysis::nfc(text));
+    for (auto& t : toks) analysis::fold_case_inplace(t.text);
+    return toks;
   }
 
   // "äitiys- ja lastenneuvola": the words the prefixes stand for.
-  std::vector<std::pair<std::size_t, std::string>> coordinations(const std::vector<FoldedToken>& t) {
+  std::vector<std::pair<std::size_t, std::string>> coordinations(const std::vector<Token>& t) {
     std::vector<std::pair<std::size_t, std::string>> out;
     for (std::size_t i = 0; i < t.size(); ++i) {
       if (!t[i].coord_prefix) continue;

@@ -25,4 +25,15 @@ std::string fold_case(std::string_view word) {
   return out;
 }
 
+void fold_case_inplace(std::string& word) {
+  for (char& c : word) {
+    auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80) {
+      word = fold_case(word);
+      return;
+    }
+    if (u >= 'A' && u <= 'Z') c = static_cast<char>(u + ('a' - 'A'));
+  }
+}
+
 }  // namespace palveluhaku::analysis
