@@ -160,7 +160,8 @@ std::string render_service(const PageEnv& env, const ServiceRecord& r) {
        escape(m.get(L, "nav.all_services")) + "</a></li>";
   h += "<li><span aria-current=\"page\">" + escape(name) + "</span></li></ol></nav>\n";
 
-  h += "<article class=\"service-main\" aria-labelledby=\"service-title\">\n<header class=\"service-header\">\n";
+  h += "<article class=\"service-main\" aria-labelledby=\"service-title\">\n";
+  h += "<div class=\"service-grid\">\n<div class=\"service-body\">\n<header class=\"service-header\">\n";
   h += "<h1 id=\"service-title\">" + escape(name) + "</h1>\n";
   const std::string provider = r.provider.name.best(L);
   if (!provider.empty()) {
@@ -202,7 +203,6 @@ std::string render_service(const PageEnv& env, const ServiceRecord& r) {
     fact(facts, m.get(L, "service.area"), escape(area));
   }
   if (!facts.empty()) h += "<dl class=\"facts\">\n" + facts + "</dl>\n";
-  h += "<div class=\"service-grid\">\n<div class=\"service-body\">\n";
 
   const std::string desc = r.description.best(L);
   if (!desc.empty())
@@ -229,12 +229,22 @@ std::string render_service(const PageEnv& env, const ServiceRecord& r) {
     h += "</ul>\n</section>\n";
   }
 
+  // Contact column: the service's own phones, else those of its places
+  // (at most three, each number once) so a caller finds one at a glance.
+  std::vector<Phone> phones = r.phones;
+  if (phones.empty()) {
+    for (const auto& loc : r.locations)
+      for (const auto& p : loc.phones)
+        if (phones.size() < 3 && std::none_of(phones.begin(), phones.end(),
+                                              [&](const Phone& q) { return q.number == p.number; }))
+          phones.push_back(p);
+  }
   std::string contact;
-  if (!r.phones.empty() || !r.emails.empty() || !r.web_pages.empty()) {
+  if (!phones.empty() || !r.emails.empty() || !r.web_pages.empty()) {
     contact += "<section aria-labelledby=\"s-contact\">\n<h2 id=\"s-contact\">" + escape(m.get(L, "service.contact")) + "</h2>\n";
-    if (!r.phones.empty() || !r.emails.empty()) {
+    if (!phones.empty() || !r.emails.empty()) {
       contact += "<ul class=\"contact-list\">\n";
-      for (const auto& p : r.phones) contact += render_phone(env, p);
+      for (const auto& p : phones) contact += render_phone(env, p);
       for (const auto& e : r.emails) contact += render_email(e);
       contact += "</ul>\n";
     }
