@@ -260,7 +260,6 @@ const SuggestIndex& Snapshot::suggest_index(Xapian::Database& db, Analyzer& anal
       const int f = field_number(field);
       if (f < 0) continue;
       for (const auto& [value, gid] : value_gid[static_cast<std::size_t>(f)]) {
-        (void)gid;
         const Code* code = codes.find(kind, value);
         if (!code) continue;
         std::vector<std::string> keys;
@@ -274,7 +273,10 @@ const SuggestIndex& Snapshot::suggest_index(Xapian::Database& db, Analyzer& anal
         }
         std::sort(keys.begin(), keys.end());
         keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        const std::size_t before = idx->entries.size();
         add("category", code->label, value, keys);
+        if (idx->entries.size() > before)  // documents in the category
+          idx->entries.back().count = gid_offsets[gid + 1] - gid_offsets[gid];
       }
     }
     idx->key_offsets.push_back(0);

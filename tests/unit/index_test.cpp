@@ -283,3 +283,41 @@ TEST_CASE("a parallel rebuild merges its shards into one generation in record or
   CHECK(up.deleted == 1);
   CHECK(up.documents == 2399);
 }
+
+TEST_CASE("searches keep succeeding while updates commit in place", "[index][threads]") {
+  TempDir t;
+  const auto recs = sample_records();
+  rebuild_index(t.index(), recs, index_options());
+  EngineOptions eo = engine_options();
+  eo.reload_interval_ms = 1;
+  SearchEngine e(t.index(), eo);
+  std::atomic<bool> stop{false};
+  std::atomic<int> errors{0}, searches{0};
+  std::vector<std::thread> readers;
+  for (int i = 0; i < 3; ++i)
+    readers.emplace_back([&, i] {
+      while (!stop) {
+        try {
+          SearchRequest r;
+          r.q = i == 0 ? "" : i == 1 ? "neuvola" : "perhe";
+          r.near = kTampere;
+          if (e.search(r).total == 0) ++errors;
+          if (!e.get("kela-lapsilisa")) ++errors;
+          (void)e.suggest("perh", Lang::fi);
+          ++searches;
+        } catch (...) {
+          ++errors;
+        }
+      }
+    });
+  for (int i = 0; i < 8; ++i) {
+    auto r = make("upd-" + std::to_string(i), "Päivitetty palvelu " + std::to_string(i));
+    update_index(t.index(), {r, recs[0]}, {}, index_options());
+  }
+  stop = true;
+  for (auto& th : readers) th.join();
+  CHECK(errors == 0);
+  CHECK(searches > 0);
+  e.reload_if_changed();
+  CHECK(e.info().documents == recs.size() + 8);
+}
