@@ -2,7 +2,7 @@
 // throughput, search latency with all facet counts, memory, and the time
 // from an --update until a second engine finds the record.
 //
-//   palveluhaku-perf-runner build  --corpus FILE --index DIR [--threads N] [--out JSON]
+//   palveluhaku-perf-runner build  --corpus FILE --index DIR [--threads N] [--batch-size N] [--out JSON]
 //   palveluhaku-perf-runner search --index DIR --queries TSV [--rounds N] [--out JSON]
 //   palveluhaku-perf-runner update --index DIR --indexer PATH [--out JSON]
 //
@@ -175,6 +175,7 @@ int run_build(const Args& a) {
   }
   palveluhaku::IndexOptions opts;
   if (auto t = a.get("threads"); !t.empty()) opts.threads = static_cast<unsigned>(std::stoul(t));
+  if (auto b = a.get("batch-size"); !b.empty()) opts.batch_size = std::stoul(b);
   fs::remove_all(index);
   auto t1 = Clock::now();
   palveluhaku::IndexStats st = palveluhaku::rebuild_index(index, imp.records, opts);
@@ -190,6 +191,7 @@ int run_build(const Args& a) {
                       {"import_and_build_docs_per_s", n / ((import_ms + build_ms) / 1000)},
                       {"index_bytes", dir_size(live)},
                       {"peak_rss_kb", proc_status_kb("VmHWM")},
+                      {"batch_size", opts.batch_size},
                       {"threads", opts.threads == 0 ? std::thread::hardware_concurrency() : opts.threads}};
   std::fprintf(stderr, "build: %zu docs, import %.1f s, rebuild_index %.1f s = %.0f docs/s, index %.1f MB\n",
                st.documents, import_ms / 1000, build_ms / 1000, n / (build_ms / 1000),
