@@ -99,9 +99,9 @@ std::string render_home(const PageEnv& env) {
        escape(m.get(L, "home.browse_all")) + "</a></p>\n";
   h += "</section>\n";
 
-  h += "<section class=\"wrap section help-box\" aria-labelledby=\"help-title\">\n";
+  h += "<section class=\"wrap section\" aria-labelledby=\"help-title\">\n<div class=\"help-box\">\n";
   h += "<h2 id=\"help-title\">" + escape(m.get(L, "home.help_title")) + "</h2>\n";
-  h += "<p>" + escape(m.get(L, "home.help_text")) + "</p>\n</section>\n";
+  h += "<p>" + escape(m.get(L, "home.help_text")) + "</p>\n</div>\n</section>\n";
 
   LayoutOptions opts;
   opts.description = m.get(L, "home.lead");
