@@ -900,7 +900,6 @@ SearchResult SearchEngine::search(const SearchRequest& req) const {
   if (req.per_page < 1 || req.per_page > 100)
     bad_param("per_page", "per_page must be between 1 and 100");
   if (req.page < 1) bad_param("page", "page must be 1 or more");
-  if (req.page > 100000) bad_param("page", "page must be at most 100000");
   if (req.age && (*req.age < 0 || *req.age > 120)) bad_param("age", "age must be between 0 and 120");
   if (req.radius_km && (!(*req.radius_km > 0) || *req.radius_km > 2000))
     bad_param("radius_km", "radius_km must be more than 0 and at most 2000");

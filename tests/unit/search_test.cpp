@@ -278,6 +278,13 @@ TEST_CASE("paging covers every hit once and beyond the end is empty", "[search]"
   CHECK(res.total == fx().records.size());
   r.q = "perhe";
   CHECK(fx().engine->search(r).hits.empty());
+  r.page = 2147483647;  // far beyond the end: still no error
+  r.per_page = 100;
+  CHECK(fx().engine->search(r).hits.empty());
+  r.q.clear();
+  CHECK(fx().engine->search(r).hits.empty());
+  r.page = 0;
+  CHECK_THROWS_AS(fx().engine->search(r), Error);
 }
 
 TEST_CASE("text search finds inflected forms and compound parts", "[search]") {
