@@ -50,8 +50,10 @@ HttpServer::HttpServer(const SearchEngine& engine, ServerOptions options)
   http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http_->set_read_timeout(options_.read_timeout_s, 0);
   http_->set_write_timeout(options_.write_timeout_s, 0);
-  http_->set_keep_alive_timeout(5);
-  http_->set_keep_alive_max_count(100);
+  // Each keep-alive connection holds a worker thread in cpp-httplib 0.11:
+  // keep them short so waiting connections get a turn.
+  http_->set_keep_alive_timeout(options_.keep_alive_timeout_s);
+  http_->set_keep_alive_max_count(options_.keep_alive_max);
   http_->set_payload_max_length(options_.payload_max_length);
   install_hooks();
   install_routes();

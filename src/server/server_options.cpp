@@ -23,7 +23,12 @@ const std::vector<OptionSpec>& server_option_specs() {
       {"index-config", OptionKind::string, "",
        "index.json and analysis files (default: share/palveluhaku/index-config)", "DIR"},
       {"codes-dir", OptionKind::string, "", "code lists (default: share/palveluhaku/codes)", "DIR"},
-      {"threads", OptionKind::integer, "8", "request worker threads", "N", 1, 1024},
+      {"threads", OptionKind::integer, "32",
+       "request worker threads (an open keep-alive connection holds one)", "N", 1, 1024},
+      {"keep-alive-timeout", OptionKind::integer, "2",
+       "seconds an idle keep-alive connection stays open", "SECONDS", 0, 300},
+      {"keep-alive-max", OptionKind::integer, "50", "requests served on one connection", "N", 1,
+       100000},
       {"cors-origins", OptionKind::list, "*",
        "origins allowed to call the API from browsers (comma-separated, * = any)", "ORIGINS"},
       {"max-url-length", OptionKind::integer, "4096",
@@ -74,6 +79,8 @@ ServerOptions server_options_from(const LoadedOptions& o) {
   s.config_dir = o.has("index-config") ? o.get_string("index-config") : default_index_config_dir();
   s.codes_dir = o.has("codes-dir") ? o.get_string("codes-dir") : default_codes_dir();
   s.threads = static_cast<unsigned>(o.get_int("threads"));
+  s.keep_alive_timeout_s = static_cast<int>(o.get_int("keep-alive-timeout"));
+  s.keep_alive_max = static_cast<std::size_t>(o.get_int("keep-alive-max"));
   s.cors_origins = o.get_list("cors-origins");
   s.max_url_length = static_cast<std::size_t>(o.get_int("max-url-length"));
   s.max_query_length = static_cast<std::size_t>(o.get_int("max-query-length"));

@@ -18,7 +18,11 @@ struct ServerOptions {
   std::string web_dir;          // --web-dir DIR: templates and static files. Default: share/palveluhaku/web
   std::string config_dir;       // --index-config DIR: index.json + analysis. Default: share/palveluhaku/index-config
   std::string codes_dir;        // --codes-dir DIR: code lists. Default: share/palveluhaku/codes
-  unsigned threads = 8;         // --threads N: request worker threads. Default: 8
+  // --threads N: request worker threads. An open keep-alive connection holds
+  // a worker while it lasts, so this bounds concurrent connections. Default: 32
+  unsigned threads = 32;
+  int keep_alive_timeout_s = 2;  // --keep-alive-timeout N: idle seconds before closing. Default: 2
+  std::size_t keep_alive_max = 50;  // --keep-alive-max N: requests per connection. Default: 50
   std::vector<std::string> cors_origins = {"*"};  // --cors-origins: allowed origins. Default: *
   std::size_t max_url_length = 4096;    // --max-url-length N: longest request target (bytes). Default: 4096
   std::size_t max_query_length = 500;   // --max-query-length N: longest q (bytes). Default: 500
