@@ -105,7 +105,9 @@ class Analyzer {
   double part_weight(std::string_view part) const;
 
   // A Xapian stemmer whose stem is the Finnish base form, for
-  // MSet::snippet() so that it highlights inflected forms.
+  // MSet::snippet() so that it highlights inflected forms. It shares this
+  // Analyzer's Voikko handle (and may outlive the Analyzer): use it on the
+  // same thread.
   Xapian::Stem snippet_stemmer(Lang lang);
 
  private:

@@ -28,6 +28,7 @@ constexpr double kSynonymWeight = 0.75;    // a synonym phrase
 constexpr double kOtherLangWeight = 0.75;  // stems of a language other than the UI's
 constexpr double kSuggestWeight = 0.5;     // a Voikko spelling suggestion (first; later ones less)
 constexpr std::size_t kSuggestions = 3;    // suggestions used per misspelt word
+constexpr std::size_t kSuggestWords = 4;   // misspelt words per query that get suggestions
 constexpr std::size_t kRestoreCandidates = 256;
 constexpr std::size_t kCacheCapacity = 200000;
 
@@ -91,7 +92,7 @@ struct Analyzer::Impl {
   std::vector<std::string> suggestions(const std::string& w) {
     if (const auto* hit = suggest_cache.get(w)) return *hit;
     auto s = voikko->suggest(w, kSuggestions);
-    if (s.empty() && !analysis::has_diacritics(w))
+    if (s.empty() && !analysis::has_diacritics(w) && w.size() <= 30)
       for (const auto& cand : analysis::restore_diacritics(w, 7)) {
         s = voikko->suggest(cand, kSuggestions);
         if (!s.empty()) break;
@@ -275,6 +276,7 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
   std::vector<QueryWord> out;
   auto toks = I.tokens(query);
   std::vector<std::string> lemma;  // per word: its first Finnish base form
+  std::size_t suggest_budget = kSuggestWords;  // Voikko suggestions cost 1-2 ms each
   for (const auto& t : toks) {
     QueryWord qw;
     qw.text = t.text;
@@ -342,7 +344,8 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
         bool has_synonym = false;
         for (const auto& k : fi_keys) has_synonym = has_synonym || !I.data.synonyms[0].find(k).empty();
         has_synonym = has_synonym || !I.data.synonyms[0].find(t.text).empty();
-        if (!restored && !has_synonym && t.text.size() >= 5) {
+        if (!restored && !has_synonym && t.text.size() >= 5 && suggest_budget > 0) {
+          --suggest_budget;
           double w = kSuggestWeight;
           for (const auto& sug : I.suggestions(t.text)) {
             const auto sf = I.finnish(sug);

@@ -353,3 +353,30 @@ TEST_CASE("analysis: colloquial words parents use", "[analysis]") {
     CHECK(query_set(a, c.word).count(c.finds) == 1);
   }
 }
+
+TEST_CASE("analysis: hostile input neither crashes nor hangs", "[analysis]") {
+  Analyzer a(resources());
+  std::string long_word(5000, 'a');
+  std::string many_ao;
+  for (int i = 0; i < 40; ++i) many_ao += "ao";
+  std::string hyphens;
+  for (int i = 0; i < 500; ++i) hyphens += "x-";
+  const std::string inputs[] = {
+      "\xFF\xFE\xC3",  // invalid UTF-8
+      long_word,
+      many_ao,
+      hyphens,
+      "- - -- ,,, @@@ +++ ((( )))",
+      "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0",
+      "a\xCC\x88" "a\xCC\x88" "a\xCC\x88",  // combining marks
+      "\xF0\x9F\x98\x80 emoji \xE2\x80\x8B zero width",
+      "qwrtp zxcvb mnbvc lkjhg poiuy trewq asdfg hjklö",  // many unknown words
+  };
+  for (const auto& in : inputs) {
+    INFO(in.substr(0, 40));
+    std::size_t n = 0;
+    CHECK_NOTHROW(a.index_terms(in, Lang::fi, [&](const IndexTerm&) { ++n; }));
+    CHECK_NOTHROW(a.analyze_query(in, Lang::fi));
+    CHECK_NOTHROW(a.words(in));
+  }
+}
