@@ -703,6 +703,29 @@ TEST_CASE("the server picks up a rebuilt index without failing a request", "[ser
   CHECK(t.get_json("/api/v1/services/fx-extra-2")["name"]["fi"] == "Lisäpalvelu 2");
 }
 
+TEST_CASE("the server picks up an in-place update and a delete", "[server][reload]") {
+  TestServer t;
+  ServiceRecord extra = t.record("fx-perhekeskus-nokia");
+  extra.id = "fx-updated";
+  extra.name.fi = "Päivitetty perhekeskus";
+  const std::string dir = (t.dir.path / "index").string();
+  palveluhaku::update_index(dir, {extra}, {"fx-xss-kerho"}, palveluhaku::IndexOptions{});
+  json found;
+  for (int i = 0; i < 100; ++i) {
+    auto r = t.get("/api/v1/services/fx-updated");
+    REQUIRE(r);
+    CHECK(r->status < 500);
+    if (r->status == 200) {
+      found = json::parse(r->body);
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  CHECK(found["name"]["fi"] == "Päivitetty perhekeskus");
+  CHECK(t.get_json("/api/v1/services/fx-xss-kerho", 404)["error"]["code"] == "not_found");
+  CHECK(t.get_json("/api/v1/search")["total"] == t.records.size());  // one added, one deleted
+}
+
 TEST_CASE("static files are served from WEB_DIR/static and cannot escape it", "[server][static]") {
   TestServer t;
   const fs::path web = t.dir.path / "web";
