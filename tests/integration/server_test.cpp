@@ -20,6 +20,7 @@
 #include "palveluhaku/error.h"
 #include "palveluhaku/geo.h"
 #include "palveluhaku/index.h"
+#include "palveluhaku/options.h"
 #include "palveluhaku/paths.h"
 #include "palveluhaku/record_json.h"
 #include "palveluhaku/search.h"
@@ -804,5 +805,56 @@ TEST_CASE("UTF-8 validation", "[server][params]") {
   for (const auto& c : cases) {
     INFO(c.text);
     CHECK(ps::valid_utf8(c.text) == c.valid);
+  }
+}
+
+TEST_CASE("server options: the real option table, layered and validated", "[server][options]") {
+  TempDir dir;
+  const std::string index = dir.path.string();
+  std::map<std::string, std::string> env;
+  auto getenv = [&](const std::string& n) -> std::optional<std::string> {
+    auto it = env.find(n);
+    if (it == env.end()) return std::nullopt;
+    return it->second;
+  };
+  auto load = [&](const std::vector<std::string>& args) {
+    return ps::server_options_from(palveluhaku::load_options(ps::server_option_specs(), args, getenv));
+  };
+  SECTION("defaults") {
+    const ps::ServerOptions o = load({"--index", index});
+    CHECK(o.port == 8080);
+    CHECK(o.host == "127.0.0.1");
+    CHECK(o.threads == 32);
+    CHECK(o.cors_origins == std::vector<std::string>{"*"});
+    CHECK(o.admin_token.empty());
+    CHECK(o.max_query_length == 500);
+  }
+  SECTION("environment and command line") {
+    env["PALVELUHAKU_CORS_ORIGINS"] = "https://www.tampere.fi, https://www.nokiankaupunki.fi";
+    env["PALVELUHAKU_PORT"] = "9000";
+    const ps::ServerOptions o = load({"--index", index, "--port", "9001", "--access-log"});
+    CHECK(o.port == 9001);
+    CHECK(o.cors_origins ==
+          std::vector<std::string>{"https://www.tampere.fi", "https://www.nokiankaupunki.fi"});
+    CHECK(o.access_log);
+  }
+  SECTION("bad values name the option") {
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+        {{"--index", index + "/missing"}, "index"},
+        {{"--index", index, "--admin-token", "short"}, "admin-token"},
+        {{"--index", index, "--threads", "0"}, "threads"},
+        {{"--index", index, "--per-page", "3"}, "per-page"},
+        {{"--index", index, "--host", ""}, "host"},
+    };
+    for (const auto& [args, option] : cases) {
+      INFO(option);
+      try {
+        load(args);
+        FAIL("accepted");
+      } catch (const palveluhaku::Error& e) {
+        CHECK(e.code() == palveluhaku::ErrorCode::invalid_config);
+        CHECK(e.parameter() == option);
+      }
+    }
   }
 }
