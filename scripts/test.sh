@@ -73,10 +73,11 @@ for s in $stages; do
     build) stage build ctest build_and_ctest build/ci -DCMAKE_BUILD_TYPE=RelWithDebInfo ;;
     asan)
       # clang with ASan + UBSan; the same build carries the libFuzzer targets
-      # that the reliability stage runs.
+      # that the reliability stage runs. Warnings as errors are enforced by the
+      # gcc build above; clang's own warning set is reported here, not fatal.
       CXX=clang++ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
         stage asan ctest build_and_ctest build/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DPALVELUHAKU_SANITIZE=ON -DPALVELUHAKU_FUZZ=ON -DPALVELUHAKU_BUILD_BENCH=OFF ;;
+        -DPALVELUHAKU_WERROR=OFF -DPALVELUHAKU_SANITIZE=ON -DPALVELUHAKU_FUZZ=ON -DPALVELUHAKU_BUILD_BENCH=OFF ;;
     browser) stage browser node bash tests/browser/run.sh "$root/build/ci" ;;
     bench) stage bench exit bash bench/run --quick --build "$root/build/ci" ;;
     reliability) FUZZ_BUILD=$root/build/asan stage reliability exit \
