@@ -858,3 +858,18 @@ TEST_CASE("server options: the real option table, layered and validated", "[serv
     }
   }
 }
+
+TEST_CASE("small conveniences: facets=false, HEAD, case of lang and codes", "[server]") {
+  TestServer t;
+  json nofacets = t.get_json("/api/v1/search?facets=false");
+  CHECK(nofacets["total"] == t.records.size());
+  for (const auto& [field, list] : nofacets["facets"].items()) CHECK(list.empty());
+  auto head = t.client->Head("/api/v1/search?q=neuvola");
+  REQUIRE(head);
+  CHECK(head->status == 200);
+  CHECK(head->body.empty());
+  CHECK_FALSE(head->get_header_value("ETag").empty());
+  CHECK(t.get_json("/api/v1/search?lang=SV&provider_type=NGO")["total"] == 3);
+  CHECK(t.ids("region=6") == t.ids("region=06"));
+  CHECK(t.ids("municipality=91") == t.ids("municipality=091"));
+}
