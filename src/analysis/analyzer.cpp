@@ -25,6 +25,7 @@ constexpr double kBaseWeight = 0.95;       // a base form / stem of the word
 constexpr double kPartWeight = 0.6;        // times part_weight(part)
 constexpr double kFoldedWeight = 0.6;      // diacritics folded / restored
 constexpr double kSynonymWeight = 0.75;    // a synonym phrase
+constexpr double kJoinedWeight = 0.9;      // two words written together ("perhe neuvola")
 constexpr double kOtherLangWeight = 0.75;  // stems of a language other than the UI's
 constexpr double kSuggestWeight = 0.5;     // a Voikko spelling suggestion (first; later ones less)
 constexpr std::size_t kSuggestions = 3;    // suggestions used per misspelt word
@@ -381,6 +382,21 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
       key += lemma[j];
       ++words;
       for (const auto* ph : syn.find(key)) add_alt(out[i].alternatives, *ph, kSynonymWeight, TermKind::synonym);
+    }
+  }
+
+  // A compound typed as two words ("perhe neuvola", "tuki perhe"): the
+  // compound is an alternative of both, so its documents match the pair.
+  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i].stopword || out[i + 1].stopword || toks[i].kind != Token::Kind::word ||
+        toks[i + 1].kind != Token::Kind::word)
+      continue;
+    const std::string joined = out[i].text + out[i + 1].text;
+    const auto jf = I.finnish(joined);
+    if (jf.source != analysis::FinnishWord::Source::voikko || jf.parts.empty() || jf.proper) continue;
+    for (const auto& b : jf.bases) {
+      add_alt(out[i].alternatives, {b}, kJoinedWeight, TermKind::base);
+      add_alt(out[i + 1].alternatives, {b}, kJoinedWeight, TermKind::base);
     }
   }
 

@@ -380,3 +380,21 @@ TEST_CASE("analysis: hostile input neither crashes nor hangs", "[analysis]") {
     CHECK_NOTHROW(a.words(in));
   }
 }
+
+TEST_CASE("analysis: a compound typed as two words", "[analysis]") {
+  Analyzer a(resources());
+  auto w = a.analyze_query("perhe neuvolaan", Lang::fi);
+  REQUIRE(w.size() == 2);
+  for (const auto& qw : w) {
+    INFO(qw.text);
+    bool joined = false;
+    for (const auto& alt : qw.alternatives)
+      if (alt.terms == std::vector<std::string>{"perheneuvola"}) joined = alt.weight < 1.0;
+    CHECK(joined);
+  }
+  // Not for words that do not form a compound (an inflected first word),
+  // nor across stopwords.
+  auto q = query_set(a, "neuvolaan perhe");
+  CHECK(std::none_of(q.begin(), q.end(), [](const std::string& t) { return t.rfind("neuvolaanperhe", 0) == 0; }));
+  CHECK(query_set(a, "perhe ja neuvola").count("perheneuvola") == 0);
+}
