@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "errors.h"
+#include "guarded_server.h"
 #include "http_util.h"
 #include "params.h"
 #include "palveluhaku/error.h"
@@ -45,9 +46,9 @@ HttpServer::HttpServer(const SearchEngine& engine, ServerOptions options)
     : engine_(engine),
       options_(std::move(options)),
       ctx_{engine_, options_, metrics_, nullptr},
-      http_(std::make_unique<httplib::Server>()) {
+      http_(std::make_unique<GuardedServer>()) {  // slow clients cannot hold workers
   const unsigned threads = options_.threads == 0 ? 1 : options_.threads;
-  http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http_->new_task_queue = [threads] { return new_guarded_task_queue(threads); };
   http_->set_read_timeout(options_.read_timeout_s, 0);
   http_->set_write_timeout(options_.write_timeout_s, 0);
   // Each keep-alive connection holds a worker thread in cpp-httplib 0.11:
