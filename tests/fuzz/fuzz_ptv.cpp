@@ -1,20 +1,12 @@
-// Fuzz target: the PTV Open API importer must be total. The input is split
-// at the first NUL byte into two files so that joins across files (services
-// to channels and organisations) are exercised too.
+// Fuzz target: the PTV Open API importer must be total; the input is split at the first NUL into two files so joins run.
+// The body lives in fuzz_bodies.h, shared with the regression replay test.
 #include <cstddef>
 #include <cstdint>
-#include <string>
-#include <vector>
+#include <string_view>
 
-#include "palveluhaku/sources.h"
+#include "fuzz_bodies.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string all(reinterpret_cast<const char*>(data), size);
-  std::vector<palveluhaku::PtvFile> files;
-  const auto nul = all.find('\0');
-  files.push_back({"a.json", all.substr(0, nul)});
-  if (nul != std::string::npos) files.push_back({"b.json", all.substr(nul + 1)});
-  const auto result = palveluhaku::import_ptv(files);
-  for (const auto& p : result.problems) (void)p.to_string();
+  palveluhaku::fuzz::ptv(std::string_view(reinterpret_cast<const char*>(data), size));
   return 0;
 }

@@ -18,10 +18,12 @@ if [[ ! -f $build/CMakeCache.txt ]]; then
   CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPALVELUHAKU_FUZZ=ON \
     -DPALVELUHAKU_SANITIZE=ON -DPALVELUHAKU_BUILD_TESTS=OFF -DPALVELUHAKU_BUILD_BENCH=OFF >/dev/null
 fi
-cmake --build "$build" -j"$(nproc)" --target fuzz_csv fuzz_json fuzz_ptv fuzz_query >/dev/null || exit 1
-mkdir -p $build/artifacts
+targets=(csv json ptv query search_params)
+cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}" >/dev/null || {
+  echo "fuzz: building the targets in $build failed" >&2; exit 1; }
+mkdir -p "$build/artifacts"
 status=0
-for t in csv json ptv query; do
+for t in "${targets[@]}"; do
   work=$build/corpus/$t
   mkdir -p "$work"
   echo "== fuzz_$t for ${secs}s"
@@ -29,12 +31,14 @@ for t in csv json ptv query; do
       "$build/tests/fuzz/fuzz_$t" -max_total_time="$secs" -max_len=65536 -timeout=10 \
       -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$build/artifacts/${t}-" \
       "$work" "tests/fuzz/corpus/$t" "tests/fuzz/regressions/$t" 2>"$build/fuzz_$t.log"; then
-    grep -E "stat::number_of_executed_units|Done [0-9]+ runs" "$build/fuzz_$t.log" | tail -2
-    echo "fuzz_$t: no crash"
+    runs=$(grep -oE "stat::number_of_executed_units: [0-9]+" "$build/fuzz_$t.log" | awk '{print $2}')
+    rate=$(grep -oE "stat::average_exec_per_sec: [0-9]+" "$build/fuzz_$t.log" | awk '{print $2}')
+    cov=$(grep -oE "cov: [0-9]+ ft: [0-9]+" "$build/fuzz_$t.log" | tail -1)
+    echo "fuzz_$t: no crash, ${runs:-?} runs, ${rate:-?} execs/s, $cov"
   else
     status=1
     echo "fuzz_$t: CRASH — see $build/fuzz_$t.log and $build/artifacts/"
-    grep -E "ERROR|SUMMARY|runtime error" "$build/fuzz_$t.log" | head -5
+    grep -E "ERROR|SUMMARY|runtime error|Test unit written" "$build/fuzz_$t.log" | head -6
   fi
 done
 exit $status
