@@ -56,6 +56,9 @@ HttpServer::HttpServer(const SearchEngine& engine, ServerOptions options)
   http_->set_keep_alive_timeout(options_.keep_alive_timeout_s);
   http_->set_keep_alive_max_count(options_.keep_alive_max);
   http_->set_payload_max_length(options_.payload_max_length);
+  // Answers are small and written in one go: without TCP_NODELAY each one
+  // waits for the client's delayed ACK (~40 ms measured by bench/run).
+  http_->set_tcp_nodelay(true);
   install_hooks();
   install_routes();
 }
