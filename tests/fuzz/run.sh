@@ -31,9 +31,9 @@ for t in "${targets[@]}"; do
       "$build/tests/fuzz/fuzz_$t" -max_total_time="$secs" -max_len=65536 -timeout=10 \
       -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$build/artifacts/${t}-" \
       "$work" "tests/fuzz/corpus/$t" "tests/fuzz/regressions/$t" 2>"$build/fuzz_$t.log"; then
-    runs=$(grep -oE "stat::number_of_executed_units: [0-9]+" "$build/fuzz_$t.log" | awk '{print $2}')
-    rate=$(grep -oE "stat::average_exec_per_sec: [0-9]+" "$build/fuzz_$t.log" | awk '{print $2}')
-    cov=$(grep -oE "cov: [0-9]+ ft: [0-9]+" "$build/fuzz_$t.log" | tail -1)
+    runs=$(grep -oE "stat::number_of_executed_units: +[0-9]+" "$build/fuzz_$t.log" | awk '{print $2}' || true)
+    rate=$(grep -oE "stat::average_exec_per_sec: +[0-9]+" "$build/fuzz_$t.log" | awk '{print $2}' || true)
+    cov=$(grep -oE "cov: [0-9]+ ft: [0-9]+" "$build/fuzz_$t.log" | tail -1 || true)
     echo "fuzz_$t: no crash, ${runs:-?} runs, ${rate:-?} execs/s, $cov"
   else
     status=1
