@@ -16,6 +16,9 @@ Usage:
   --worst N      also print Palveluhaku's N worst queries (nDCG@10) with its
                  top 5 (name:grade) and the grade-2 documents it should find
   --details      also print each query's top 10 with grades per system
+  --show-heldout --worst and --details show only the dev half of the queries
+                 (split.tsv) unless this is given: look at held-out queries
+                 only to judge them, never to tune the engine
   --save FILE    write every system's ranked lists as JSON
 """
 import argparse
@@ -45,6 +48,21 @@ def load_queries(path=os.path.join(HERE, "queries.tsv")):
             qid, cat, q, need = line.rstrip("\n").split("\t")
             assert cat in CATEGORIES, (qid, cat)
             out.append({"id": qid, "category": cat, "query": q, "need": need})
+    split = load_split()
+    for q in out:
+        q["half"] = split.get(q["need"], "new")
+    return out
+
+
+def load_split(path=os.path.join(HERE, "split.tsv")):
+    """need -> "dev" | "heldout" (committed); needs not listed are "new"."""
+    out = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                need, half = line.rstrip("\n").split("\t")
+                assert half in ("dev", "heldout"), line
+                out[need] = half
     return out
 
 
@@ -111,7 +129,8 @@ def evaluate(queries, needs, results):
         j = needs[q["need"]]
         m = {"ndcg": ndcg(ranked, j), "recall": recall(ranked, j), "mrr": rr(ranked, j),
              "zero": 1.0 if total == 0 else 0.0}
-        for group in ("all", q["category"]):
+        for group in ("all", q["category"], "half:" + q["half"],
+                      "half:%s:%s" % (q["half"], q["category"])):
             rows.setdefault(group, []).append(m)
     return {g: {k: sum(m[k] for m in ms) / len(ms) for k in ms[0]} | {"n": len(ms)}
             for g, ms in rows.items()}
@@ -167,6 +186,25 @@ def fmt_table(systems, evals, queries):
     return "\n".join(lines)
 
 
+def fmt_halves(systems, evals, queries):
+    """nDCG@10 of the dev and held-out halves (and of needs added later)."""
+    cols = ["all"] + [c for c in CATEGORIES if any(q["category"] == c for q in queries)]
+    halves = [h for h in ("dev", "heldout", "new") if any(q["half"] == h for q in queries)]
+    lines = ["", "nDCG@10 by half (split.tsv: dev = looked at while tuning; heldout/new = not)"]
+    heads = cols
+    lines.append("| %-30s | %s |" % ("system / half", " | ".join("%-10s" % h for h in heads)))
+    lines.append("|%s|%s|" % ("-" * 32, "|".join("-" * 12 for _ in heads)))
+    for s in systems:
+        for h in halves:
+            cells = []
+            for c in cols:
+                key = "half:" + h if c == "all" else "half:%s:%s" % (h, c)
+                e = evals[s].get(key)
+                cells.append(("%.3f (%d)" % (e["ndcg"], e["n"]) if e else "-").ljust(10))
+            lines.append("| %-30s | %s |" % ("%s / %s" % (s[:20], h), " | ".join(cells)))
+    return "\n".join(lines)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runner")
@@ -174,6 +212,7 @@ def main():
     ap.add_argument("--pool", action="store_true")
     ap.add_argument("--pool-zero", action="store_true")
     ap.add_argument("--worst", type=int, default=0)
+    ap.add_argument("--show-heldout", action="store_true")
     ap.add_argument("--details", action="store_true")
     ap.add_argument("--save")
     a = ap.parse_args()
@@ -241,6 +280,8 @@ def main():
     evals = {s: evaluate(queries, needs, results[s]) for s in systems}
     if a.details:
         for q in queries:
+            if q["half"] != "dev" and not a.show_heldout:
+                continue
             print("\n%s [%s] %r  need=%s" % (q["id"], q["category"], q["query"], q["need"]))
             for s in systems:
                 ranked, total = results[s][q["id"]]
@@ -249,7 +290,8 @@ def main():
                 print("  %-10s n=%-4d %s" % (s.split()[0], total, marks))
     if a.worst and Palveluhaku.name in results:
         res = results[Palveluhaku.name]
-        scored = sorted(queries, key=lambda q: ndcg(res[q["id"]][0], needs[q["need"]]))
+        shown = [q for q in queries if a.show_heldout or q["half"] == "dev"]
+        scored = sorted(shown, key=lambda q: ndcg(res[q["id"]][0], needs[q["need"]]))
         print("Palveluhaku's %d worst queries (nDCG@10, total hits, top 5 as name:grade):" % a.worst)
         for q in scored[:a.worst]:
             ranked, total = res[q["id"]]
@@ -263,6 +305,7 @@ def main():
     print("Palveluhaku quality benchmark: %d documents, %d queries, %d judgments"
           % (len(records), len(queries), sum(len(needs[q["need"]]) for q in queries)))
     print(fmt_table(systems, evals, queries))
+    print(fmt_halves(systems, evals, queries))
     peers_ndcg = {s: evals[s]["all"]["ndcg"] for s in systems if s != Palveluhaku.name}
     if palveluhaku and peers_ndcg:
         best = max(peers_ndcg, key=peers_ndcg.get)
