@@ -80,9 +80,23 @@ struct QueryWord {
   bool stopword = false;
 };
 
+// Bounds of one Analyzer's word caches. Every Analyzer has its own (the
+// search engine keeps one per request worker, at most one per server
+// thread), so a server's analysis memory is at most threads x these bounds.
+// A full cache is emptied and refilled (the working set refills fast).
+struct AnalyzerOptions {
+  // Entries in each word cache: terms per language (3 caches), Finnish
+  // base forms and parts, and (a quarter of it) the Finnish snippet
+  // stemmer's. At query time each distinct word costs about 2 kB over these
+  // caches. Default: 200000 (index time: a corpus's whole vocabulary)
+  std::size_t cache_entries = 200000;
+  // Entries in the cache of Voikko spelling suggestions. Default: 20000
+  std::size_t suggestion_entries = 20000;
+};
+
 class Analyzer {
  public:
-  explicit Analyzer(std::shared_ptr<const AnalysisResources> res);
+  explicit Analyzer(std::shared_ptr<const AnalysisResources> res, const AnalyzerOptions& opts = {});
   ~Analyzer();
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
@@ -109,6 +123,11 @@ class Analyzer {
   // Analyzer's Voikko handle (and may outlive the Analyzer): use it on the
   // same thread.
   Xapian::Stem snippet_stemmer(Lang lang);
+
+  // Entries held now in this Analyzer's word and suggestion caches (not the
+  // snippet stemmers'); never more than 4 x cache_entries +
+  // suggestion_entries.
+  std::size_t cached_entries() const;
 
  private:
   struct Impl;

@@ -31,7 +31,6 @@ constexpr double kSuggestWeight = 0.5;     // a Voikko spelling suggestion (firs
 constexpr std::size_t kSuggestions = 3;    // suggestions used per misspelt word
 constexpr std::size_t kSuggestWords = 4;   // misspelt words per query that get suggestions
 constexpr std::size_t kRestoreCandidates = 256;
-constexpr std::size_t kCacheCapacity = 200000;
 
 // Connectors inside a hyphenated coordination: "äitiys- ja lastenneuvola".
 bool is_connector(std::string_view w) {
@@ -67,18 +66,21 @@ struct FoldedWord {
 }  // namespace
 
 struct Analyzer::Impl {
-  explicit Impl(std::shared_ptr<const AnalysisResources> r)
+  Impl(std::shared_ptr<const AnalysisResources> r, const AnalyzerOptions& o)
       : res(std::move(r)),
+        opts(o),
         data(res->impl()),
         voikko(std::make_shared<analysis::VoikkoBaseforms>()),
         fi(data.lexicon, voikko),
-        cache{AnalysisCache(kCacheCapacity), AnalysisCache(kCacheCapacity),
-              AnalysisCache(kCacheCapacity)},
-        fi_cache(kCacheCapacity) {}
+        cache{AnalysisCache(o.cache_entries), AnalysisCache(o.cache_entries),
+              AnalysisCache(o.cache_entries)},
+        fi_cache(o.cache_entries),
+        suggest_cache(o.suggestion_entries) {}
 
   using AnalysisCache = analysis::AnalysisCache<FoldedWord>;
 
   std::shared_ptr<const AnalysisResources> res;
+  AnalyzerOptions opts;
   const AnalysisResources::Impl& data;
   analysis::WordBreaker breaker;
   std::shared_ptr<analysis::VoikkoBaseforms> voikko;
@@ -86,7 +88,7 @@ struct Analyzer::Impl {
   analysis::SnowballStemmers snow;
   AnalysisCache cache[3];
   analysis::AnalysisCache<analysis::FinnishWord> fi_cache;
-  analysis::AnalysisCache<std::vector<std::string>> suggest_cache{20000};
+  analysis::AnalysisCache<std::vector<std::string>> suggest_cache;
 
   // Voikko's suggestions for a misspelt word (cached: 1-2 ms each). A word
   // typed without ä/ö ("aitiysnevola") is also tried with them put back.
@@ -207,8 +209,14 @@ struct Analyzer::Impl {
   }
 };
 
-Analyzer::Analyzer(std::shared_ptr<const AnalysisResources> res)
-    : impl_(std::make_unique<Impl>(std::move(res))) {}
+Analyzer::Analyzer(std::shared_ptr<const AnalysisResources> res, const AnalyzerOptions& opts)
+    : impl_(std::make_unique<Impl>(std::move(res), opts)) {}
+
+std::size_t Analyzer::cached_entries() const {
+  std::size_t n = impl_->fi_cache.size() + impl_->suggest_cache.size();
+  for (const auto& c : impl_->cache) n += c.size();
+  return n;
+}
 
 Analyzer::~Analyzer() = default;
 
@@ -412,8 +420,8 @@ namespace {
 class VoikkoStem : public Xapian::StemImplementation {
  public:
   VoikkoStem(std::shared_ptr<const AnalysisResources> res,
-             std::shared_ptr<analysis::VoikkoBaseforms> voikko)
-      : res_(std::move(res)), words_(res_->impl().lexicon, std::move(voikko)), cache_(50000) {}
+             std::shared_ptr<analysis::VoikkoBaseforms> voikko, std::size_t cache_entries)
+      : res_(std::move(res)), words_(res_->impl().lexicon, std::move(voikko)), cache_(cache_entries) {}
 
   std::string operator()(const std::string& word) override {
     std::string w = analysis::fold_case(word);
@@ -434,7 +442,7 @@ class VoikkoStem : public Xapian::StemImplementation {
 Xapian::Stem Analyzer::snippet_stemmer(Lang lang) {
   switch (lang) {
     case Lang::fi:
-      return Xapian::Stem(new VoikkoStem(impl_->res, impl_->voikko));
+      return Xapian::Stem(new VoikkoStem(impl_->res, impl_->voikko, impl_->opts.cache_entries / 4));
     case Lang::sv:
       return Xapian::Stem("swedish");
     case Lang::en:
