@@ -15,7 +15,8 @@ Checks (each prints one line: PASS/FAIL, what was tried, what happened):
   load_rebuild      wrk at 64 connections while the index is rebuilt, switched and updated
   hostile           over-long URLs, invalid UTF-8, NULs, huge/many parameters,
                     query syntax, path traversal, admin without token, slowloris
-  soak              memory (RSS) of the server under steady load over time
+  soak              memory of the server under steady load: warm-up, then a
+                    steady window that must be flat (soak_judge.py)
 Standard library only (Debian's /usr/bin/python3); wrk from Debian.
 """
 
@@ -36,6 +37,8 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RESULTS = []
@@ -473,33 +476,89 @@ def check_load(tools, seconds):
            f"{w['latency'].get('max')}, indexer errors {len(errors)}")
 
 
-def rss_kb(pid):
+def memory_mb(pid):
+    """(RSS, anonymous RSS, PSS) of a process in MB. PSS divides shared pages
+    among their mappings: the Voikko dictionary that every engine worker maps
+    (about 4 MB, one page-cache copy) counts once in PSS, once per worker in
+    RSS."""
+    rss = anon = pss = 0
     with open(f"/proc/{pid}/status") as f:
         for line in f:
             if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
+                rss = int(line.split()[1])
+            elif line.startswith("RssAnon:"):
+                anon = int(line.split()[1])
+    with open(f"/proc/{pid}/smaps_rollup") as f:
+        for line in f:
+            if line.startswith("Pss:"):
+                pss = int(line.split()[1])
+    return rss / 1024, anon / 1024, pss / 1024
 
 
-def check_soak(tools, seconds):
+def engine_workers(pid):
+    """The engine's request workers that exist: each has its own Analyzer,
+    whose Voikko handle maps the morphology dictionary (mor.vfst) once."""
+    with open(f"/proc/{pid}/maps") as f:
+        return sum(1 for line in f if "mor.vfst" in line)
+
+
+def check_soak(tools, seconds, warmup, step, threads=16, connections=16):
+    """Memory under steady load (soak_judge.py). Warm-up: wrk at twice as
+    many connections as the server has threads, so that every thread is busy
+    and the engine creates all the workers it ever will (at most one per
+    thread), for at least `warmup` s and until there are `threads` workers
+    (or 2 x warmup have passed: on a busy machine the last few threads may
+    never be inside the engine at the same moment). Then the steady window, at `connections`,
+    must be flat."""
+    from soak_judge import Rules, Sample, judge, slope_per_min
     name = "soak"
-    proc, port = tools.start_server(tools.big_index)
+    proc, port = tools.start_server(tools.big_index, extra=["--threads", str(threads)])
     if not port:
         return record(name, False, "starting the server", "did not come up")
-    step = max(5, seconds // 10)
-    wrk(port, 5, 16)  # warm up: caches fill
-    samples = [rss_kb(proc.pid)]
-    failures = 0
-    for _ in range(max(1, seconds // step)):
-        w = parse_wrk(wrk(port, step, 16))
+    samples, failures, requests = [], 0, 0
+    first_steady = None
+    t0 = time.time()
+
+    def sample(conns):
+        nonlocal failures, requests
+        w = parse_wrk(wrk(port, step, conns))
         failures += w["non2xx"] + w["socket_errors"]
-        samples.append(rss_kb(proc.pid))
-    tools.stop(proc)
-    growth = (samples[-1] - samples[0]) / max(1, samples[0])
-    ok = growth < 0.10 and failures == 0
-    record(name, ok, f"{seconds}s of wrk at 16 connections, RSS sampled every {step}s",
-           f"RSS {samples[0] // 1024} MB -> {samples[-1] // 1024} MB (growth {growth:+.1%}), "
-           f"samples MB {[s // 1024 for s in samples]}, failed requests {failures}")
+        requests += w["requests"]
+        rss, anon, pss = memory_mb(proc.pid)
+        samples.append(Sample(t=time.time() - t0, pss_mb=pss, rss_mb=rss, anon_mb=anon,
+                              workers=engine_workers(proc.pid)))
+
+    try:
+        while True:
+            sample(2 * threads)
+            el = time.time() - t0
+            if (el >= warmup and samples[-1].workers >= threads) or el >= 2 * warmup:
+                break
+        first_steady = len(samples)
+        t_steady = time.time()
+        while time.time() - t_steady < seconds - warmup:
+            sample(connections)
+    finally:
+        tools.stop(proc)
+    rules = Rules(min_warmup_s=warmup, max_workers=threads)
+    v = judge(samples, rules, first_steady=first_steady - 1)
+    ok = v.ok and failures == 0
+    steady = samples[v.warmup_end:]
+    ws, we = steady[0], steady[-1]
+    rss_slope = slope_per_min([s.t for s in steady], [s.rss_mb for s in steady])
+    record(name, ok,
+           f"{seconds}s of wrk on a server with --threads {threads}, memory sampled every {step}s: warm-up "
+           f"at {2 * threads} connections until all {threads} engine workers existed (at least {warmup}s), "
+           f"then {connections} connections; the steady window must be flat (PSS growth <= max(5 %, 2 MB), "
+           f"slope <= {rules.max_slope_mb_min} MB/min over >= {rules.min_slope_window_s:.0f} s)",
+           f"{requests} requests, failed {failures}; warm-up 0-{ws.t:.0f}s: PSS {samples[0].pss_mb:.1f} -> "
+           f"{ws.pss_mb:.1f} MB, RSS {samples[0].rss_mb:.0f} -> {ws.rss_mb:.0f} MB, workers "
+           f"{samples[0].workers} -> {ws.workers}; steady {ws.t:.0f}-{we.t:.0f}s ({len(steady)} samples): "
+           f"PSS {ws.pss_mb:.1f} -> {we.pss_mb:.1f} MB ({v.growth_mb:+.1f} MB, slope {v.slope_mb_min:+.3f} "
+           f"MB/min), RSS {ws.rss_mb:.1f} -> {we.rss_mb:.1f} MB (slope {rss_slope:+.3f} MB/min), anon "
+           f"{ws.anon_mb:.1f} -> {we.anon_mb:.1f} MB, workers {we.workers}; "
+           f"{'; '.join(v.reasons) or 'flat'}; PSS MB {[round(s.pss_mb) for s in samples]}, "
+           f"RSS MB {[round(s.rss_mb) for s in samples]}")
 
 
 def check_hostile(tools, slow_clients):
@@ -676,7 +735,8 @@ def main():
         "load_rebuild": lambda: check_load(tools, 10 if quick else 60),
         "hostile": lambda: check_hostile(tools, 50 if quick else 500),
         "stored_xss": lambda: check_stored_xss(tools),
-        "soak": lambda: check_soak(tools, 30 if quick else 600),
+        # quick: 10-20 s warm-up, then 30 s judged; full: 2-4 min warm-up, then 8 min judged
+        "soak": lambda: check_soak(tools, 40, 10, 5) if quick else check_soak(tools, 600, 120, 20),
     }
     only = [c for c in args.only.split(",") if c]
     for name, fn in checks.items():
