@@ -17,6 +17,7 @@ Checks (each prints one line: PASS/FAIL, what was tried, what happened):
                     query syntax, path traversal, admin without token, slowloris
   soak              memory of the server under steady load: warm-up, then a
                     steady window that must be flat (soak_judge.py)
+  soak_new_words    the same with made-up words in every query (--full only)
 Standard library only (Debian's /usr/bin/python3); wrk from Debian.
 """
 
@@ -400,11 +401,11 @@ def check_corrupt(tools):
            "; ".join(outcomes))
 
 
-def wrk(port, seconds, connections, threads=2, timeout_s=10):
+def wrk(port, seconds, connections, threads=2, timeout_s=10, script="mix.lua"):
     """wrk with a client timeout of `timeout_s` (wrk's own default of 2 s is
     far shorter than any browser waits): an answer slower than that counts as
     a failed request (a socket timeout)."""
-    lua = os.path.join(ROOT, "tests", "reliability", "mix.lua")
+    lua = os.path.join(ROOT, "tests", "reliability", script)
     cmd = ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--latency",
            "--timeout", f"{timeout_s}s", "-s", lua, f"http://127.0.0.1:{port}"]
     return subprocess.run(cmd, capture_output=True, text=True).stdout
@@ -502,16 +503,16 @@ def engine_workers(pid):
         return sum(1 for line in f if "mor.vfst" in line)
 
 
-def check_soak(tools, seconds, warmup, step, threads=16, connections=16):
+def check_soak(tools, seconds, warmup, step, threads=16, connections=16, script="mix.lua", name="soak"):
     """Memory under steady load (soak_judge.py). Warm-up: wrk at twice as
     many connections as the server has threads, so that every thread is busy
     and the engine creates all the workers it ever will (at most one per
     thread), for at least `warmup` s and until there are `threads` workers
     (or 2 x warmup have passed: on a busy machine the last few threads may
     never be inside the engine at the same moment). Then the steady window, at `connections`,
-    must be flat."""
+    must be flat. `script`: the wrk script (mix.lua: a fixed mix of real
+    searches; new_words.lua: words never seen before in every search)."""
     from soak_judge import Rules, Sample, judge, slope_per_min
-    name = "soak"
     proc, port = tools.start_server(tools.big_index, extra=["--threads", str(threads)])
     if not port:
         return record(name, False, "starting the server", "did not come up")
@@ -521,7 +522,7 @@ def check_soak(tools, seconds, warmup, step, threads=16, connections=16):
 
     def sample(conns):
         nonlocal failures, requests
-        w = parse_wrk(wrk(port, step, conns))
+        w = parse_wrk(wrk(port, step, conns, script=script))
         failures += w["non2xx"] + w["socket_errors"]
         requests += w["requests"]
         rss, anon, pss = memory_mb(proc.pid)
@@ -547,7 +548,7 @@ def check_soak(tools, seconds, warmup, step, threads=16, connections=16):
     ws, we = steady[0], steady[-1]
     rss_slope = slope_per_min([s.t for s in steady], [s.rss_mb for s in steady])
     record(name, ok,
-           f"{seconds}s of wrk on a server with --threads {threads}, memory sampled every {step}s: warm-up "
+           f"{seconds}s of wrk ({script}) on a server with --threads {threads}, memory sampled every {step}s: warm-up "
            f"at {2 * threads} connections until all {threads} engine workers existed (at least {warmup}s), "
            f"then {connections} connections; the steady window must be flat (PSS growth <= max(5 %, 2 MB), "
            f"slope <= {rules.max_slope_mb_min} MB/min over >= {rules.min_slope_window_s:.0f} s)",
@@ -737,6 +738,10 @@ def main():
         "stored_xss": lambda: check_stored_xss(tools),
         # quick: 10-20 s warm-up, then 30 s judged; full: 2-4 min warm-up, then 8 min judged
         "soak": lambda: check_soak(tools, 40, 10, 5) if quick else check_soak(tools, 600, 120, 20),
+        # --full only (or --only soak_new_words): the long tail of query words
+        "soak_new_words": lambda: None if quick and "soak_new_words" not in args.only else check_soak(
+            tools, 40 if quick else 600, 10 if quick else 120, 5 if quick else 20,
+            script="new_words.lua", name="soak_new_words"),
     }
     only = [c for c in args.only.split(",") if c]
     for name, fn in checks.items():
