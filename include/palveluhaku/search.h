@@ -89,6 +89,11 @@ struct EngineOptions {
   std::string codes_dir;
   // How often to check for a rebuilt / updated index. Default: 200 ms.
   unsigned reload_interval_ms = 200;
+  // Memory for the posting lists (docid sets) of query terms of the current
+  // revision, reused by later searches for exact totals and facet counts;
+  // 0 = none (every search reads its posting lists from the index).
+  // Default: 32 MiB.
+  std::size_t postings_cache_bytes = std::size_t{32} << 20;
 };
 
 struct IndexInfo {

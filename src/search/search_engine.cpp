@@ -1,12 +1,19 @@
 // search_engine.cpp — SearchEngine (palveluhaku/search.h).
 //
-// One request: resolve the filters to value ids of the snapshot, then run
-// the text query through Xapian with a MatchDecider that evaluates every
-// candidate against the in-memory columns in one pass: a bitmask of the
-// filter fields the document fails; 0 = a hit, counted in every facet;
-// exactly one bit = counted only in that field's facet (disjunctive counts).
-// check_at_least = doccount makes totals and counts exact. An empty query
-// skips Xapian and walks the snapshot's documents directly.
+// One request: resolve the filters to value ids of the snapshot, then two
+// passes over a text query:
+//  1. counting, without weights: the whole set of documents the query
+//     matches (match_set.h: posting lists into a bitmap, cached per
+//     revision), each evaluated against the in-memory columns (Evaluator):
+//     a bitmask of the filter fields the document fails; 0 = a hit, counted
+//     in every facet; exactly one bit = counted only in that field's facet
+//     (disjunctive counts). This gives the exact total and facets, and the
+//     docids that pass every filter;
+//  2. the page: for relevance a normal top-k BM25 match restricted to those
+//     docids (OP_FILTER with a DocListSource), so Xapian weighs only what
+//     the page needs; for distance / name sort the passing docids sorted in
+//     memory.
+// An empty query skips Xapian and walks the snapshot's documents directly.
 #include "palveluhaku/search.h"
 
 #include <algorithm>
@@ -27,6 +34,7 @@
 #include "palveluhaku/paths.h"
 #include "palveluhaku/record_json.h"
 #include "search/facet_labels.h"
+#include "search/match_set.h"
 #include "search/open_hours.h"
 #include "search/query_builder.h"
 #include "search/snapshot.h"
@@ -375,6 +383,22 @@ struct SearchEngine::Impl {
   mutable std::mutex pool_mu;
   mutable std::vector<std::unique_ptr<Worker>> pool;
 
+  // Posting lists of the snapshot's revision (match_set.h); replaced when
+  // the snapshot changes.
+  mutable std::mutex postings_mu;
+  mutable std::shared_ptr<search::PostingCache> postings;  // guarded by postings_mu
+
+  // The posting cache for a worker's database, or nullptr when the worker
+  // is not at the snapshot's revision (an update landed in between).
+  std::shared_ptr<search::PostingCache> postings_for(const Worker& w, const Snapshot& s) const {
+    if (w.revision != s.revision || w.path != s.path || opts.postings_cache_bytes == 0) return nullptr;
+    const std::string key = s.path + "@" + std::to_string(s.revision);
+    std::lock_guard lk(postings_mu);
+    if (!postings || postings->db_key() != key)
+      postings = std::make_shared<search::PostingCache>(key, opts.postings_cache_bytes);
+    return postings;
+  }
+
   std::shared_ptr<const Snapshot> current() const {
     std::lock_guard lk(snap_mu);
     return snap;
@@ -659,12 +683,30 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     }
   };
 
+  const auto pcache = postings_for(w, s);
+  search::DocBitmap matched;
+
   auto run_text = [&](const std::vector<QueryWord>& ws, bool relaxed) -> bool {
     search::QueryBuildOptions qo;
     qo.relaxed = relaxed;
     qo.is_term = [&w](const std::string& t) { return w.db.term_exists(t); };
     Xapian::Query q = search::build_text_query(ws, qo);
     if (q.empty()) return false;
+    // Pass 1: every matching document, evaluated against the filters and
+    // counted in the facets; the passing docids are collected in order.
+    search::match_bitmap(w.db, q, pcache.get(), matched);
+    Evaluator ev = make_eval();
+    ev.collect = true;
+    std::size_t n_matched = 0;
+    matched.for_each([&](Xapian::docid d) {
+      ++n_matched;
+      ev.eval(d);
+    });
+    if (ev.total == 0) {
+      page_docs.clear();
+      w.scratch.swap(ev.hits);
+      return false;
+    }
     if (req.near && sort == SortOrder::relevance) {
       // Prefer nearer services: up to +3 for 0 km, half of it at 5 km.
       Xapian::GreatCircleMetric metric;
@@ -674,27 +716,27 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
       q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(ps->release()), 3.0));
     }
-    Evaluator ev = make_eval();
-    Decider decider(ev);
+    // Pass 2: the page. Only documents that passed every filter may rank.
+    if (sort == SortOrder::relevance && ev.total != n_matched) {
+      std::vector<Xapian::docid> passed;
+      passed.reserve(ev.hits.size());
+      for (const auto& h : ev.hits) passed.push_back(h.first);
+      auto* only = new search::DocListSource(std::move(passed));
+      q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(only->release()));
+    }
     Xapian::Enquire enq(w.db);
     enq.set_query(q);
     enq.set_weighting_scheme(Xapian::BM25Weight(s.config.bm25_k1, 0, 1, s.config.bm25_b, 0.5));
-    const Xapian::doccount all = std::max<Xapian::doccount>(w.db.get_doccount(), 1);
     Xapian::MSet m;
     if (sort == SortOrder::relevance) {
-      m = enq.get_mset(static_cast<Xapian::doccount>(std::min<std::size_t>(offset, all)),
-                       static_cast<Xapian::doccount>(req.per_page), all, nullptr, &decider);
-      if (offset < all)
+      if (offset < ev.total) {
+        m = enq.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(req.per_page));
         for (auto it = m.begin(); it != m.end(); ++it) page_docs.emplace_back(*it, it.get_weight());
+      }
     } else {
-      m = enq.get_mset(0, 1, all, nullptr, &decider);
+      m = enq.get_mset(0, 0);  // for the snippets' query terms
+      order_collected(ev);
     }
-    if (ev.total == 0) {
-      page_docs.clear();
-      w.scratch.swap(ev.hits);
-      return false;
-    }
-    if (sort != SortOrder::relevance) order_collected(ev);
     mset = m;
     final_ev.emplace(std::move(ev));
     return true;
