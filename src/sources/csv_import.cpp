@@ -254,6 +254,19 @@ bool has_location(const RowReader& row) {
   return false;
 }
 
+// A row with location cells adds a location (with the row's phones and
+// e-mails); a row without them gives its phones and e-mails to the service.
+void attach_row_place(RowReader& row, Location l, ServiceRecord& r) {
+  if (has_location(row)) {
+    add_phones(row, l.phones);
+    add_emails(row, l.emails);
+    r.locations.push_back(std::move(l));
+  } else {
+    add_phones(row, r.phones);
+    add_emails(row, r.emails);
+  }
+}
+
 // The service-level fields of a row. Returns false (errors reported) if a
 // required cell is missing or bad.
 bool read_service(RowReader& row, ServiceRecord& r) {
@@ -481,14 +494,7 @@ Batch read_csv(std::string_view input, const std::string& name, const CodeLists*
         ++b.result.skipped;
         continue;
       }
-      if (has_location(row)) {
-        add_phones(row, l.phones);
-        add_emails(row, l.emails);
-        r.locations.push_back(std::move(l));
-      } else {
-        add_phones(row, r.phones);
-        add_emails(row, r.emails);
-      }
+      attach_row_place(row, std::move(l), r);
       seen.emplace(id, Seen{b.result.records.size(), line, cells});
       b.add(std::move(r), place);
     } else {
@@ -498,15 +504,7 @@ Batch read_csv(std::string_view input, const std::string& name, const CodeLists*
         ++b.result.skipped;
         continue;
       }
-      ServiceRecord& r = b.result.records[it->second.record];
-      if (has_location(row)) {
-        add_phones(row, l.phones);
-        add_emails(row, l.emails);
-        r.locations.push_back(std::move(l));
-      } else {
-        add_phones(row, r.phones);
-        add_emails(row, r.emails);
-      }
+      attach_row_place(row, std::move(l), b.result.records[it->second.record]);
     }
     if (reader.too_many_cells()) rep.warning(place, "", "row has more than 1000 cells; the rest are ignored");
   }
