@@ -5,9 +5,9 @@
 // totals, every facet count, the page (ids, order, scores, distance,
 // open_now, snippets), did_you_mean / corrected / relaxed.
 //
-// To re-record after an intended change of results (ranking, analysis):
-//   PALVELUHAKU_RECORD_SPLIT_GOLDEN=tests/fixtures/search/split_golden.json \
-//     build-X/tests/palveluhaku_tests "[split]"
+// To re-record after an intended change of results (ranking, analysis), run
+// build-X/tests/palveluhaku_tests "[split]" with the environment variable
+// PALVELUHAKU_RECORD_SPLIT_GOLDEN=$PWD/tests/fixtures/search/split_golden.json
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -26,16 +26,52 @@ namespace {
 struct Case {
   std::string name;
   std::string q;
-  std::map<std::string, std::vector<std::string>> filters;
-  std::optional<int> age;
+  std::map<std::string, std::vector<std::string>> filters{};
+  std::optional<int> age{};
   bool open_now = false;
-  std::optional<GeoPoint> near;
-  std::optional<double> radius_km;
+  std::optional<GeoPoint> near{};
+  std::optional<double> radius_km{};
   SortOrder sort = SortOrder::relevance;
   int page = 1;
   int per_page = 20;
   bool facets = true;
   Lang lang = Lang::fi;
+
+  Case(std::string n, std::string query) : name(std::move(n)), q(std::move(query)) {}
+  Case& filter(const std::string& field, std::vector<std::string> values) {
+    filters[field] = std::move(values);
+    return *this;
+  }
+  Case& aged(int a) {
+    age = a;
+    return *this;
+  }
+  Case& open() {
+    open_now = true;
+    return *this;
+  }
+  Case& at(GeoPoint p, std::optional<double> radius = std::nullopt) {
+    near = p;
+    radius_km = radius;
+    return *this;
+  }
+  Case& by(SortOrder o) {
+    sort = o;
+    return *this;
+  }
+  Case& paged(int p, int n) {
+    page = p;
+    per_page = n;
+    return *this;
+  }
+  Case& no_facets() {
+    facets = false;
+    return *this;
+  }
+  Case& in(Lang l) {
+    lang = l;
+    return *this;
+  }
 };
 
 // Wednesday 2026-11-25 10:30 Helsinki (08:30 UTC), as in bench/perf.
@@ -47,49 +83,51 @@ std::chrono::system_clock::time_point fixed_now() {
 const GeoPoint kHervanta{61.4500, 23.8500};
 
 std::vector<Case> cases() {
-  std::vector<Case> v;
-  auto add = [&](Case c) { v.push_back(std::move(c)); };
-  add({"one word", "neuvola"});
-  add({"inflected", "neuvolaan"});
-  add({"compound part", "kahvila"});
-  add({"folded", "paivakoti"});
-  add({"two words", "perhe tuki"});
-  add({"three words", "lasten mielenterveys palvelut"});
-  add({"prefix", "perhek"});
-  add({"swedish", "barn", {}, {}, false, {}, {}, SortOrder::relevance, 1, 20, true, Lang::sv});
-  add({"english", "family", {}, {}, false, {}, {}, SortOrder::relevance, 1, 20, true, Lang::en});
-  add({"municipality filter", "neuvola", {{"municipality", {"837"}}}});
-  add({"two municipalities", "päiväkoti", {{"municipality", {"837", "536"}}}});
-  add({"provider type", "perhe", {{"provider_type", {"ngo", "parish"}}}});
-  add({"class + target group", "", {{"service_class", {"P3"}}, {"target_group", {"KR1.2"}}}});
-  add({"region filter", "tuki", {{"region", {"06"}}}});
-  add({"language + cost", "lapsi", {{"language", {"sv"}}, {"cost", {"free"}}}});
-  add({"channel", "neuvola", {{"channel", {"phone"}}}});
-  add({"three fields", "perhe", {{"municipality", {"837"}}, {"provider_type", {"municipality"}},
-                                 {"language", {"en"}}}});
-  add({"filter matches nothing", "neuvola", {{"municipality", {"049"}}}});
-  add({"age", "päiväkoti", {}, 4});
-  add({"age + municipality", "", {{"municipality", {"837"}}}, 15});
-  add({"open now", "neuvola", {}, {}, true});
-  add({"open now browse", "", {{"municipality", {"837"}}}, {}, true});
-  add({"near relevance", "neuvola", {}, {}, false, kHervanta});
-  add({"near distance sort", "perhe", {}, {}, false, kHervanta, {}, SortOrder::distance});
-  add({"near radius", "päiväkoti", {}, {}, false, kHervanta, 5.0, SortOrder::distance});
-  add({"near radius relevance", "neuvola", {}, {}, false, kHervanta, 20.0});
-  add({"name sort", "neuvola", {}, {}, false, {}, {}, SortOrder::name});
-  add({"browse all", ""});
-  add({"browse near", "", {}, {}, false, kHervanta});
-  add({"page 2", "päiväkoti", {}, {}, false, {}, {}, SortOrder::relevance, 2, 10});
-  add({"page 3 distance", "päiväkoti", {}, {}, false, kHervanta, {}, SortOrder::distance, 3, 7});
-  add({"beyond the end", "neuvola", {}, {}, false, {}, {}, SortOrder::relevance, 50, 20});
-  add({"no facets", "perhekahvila", {}, {}, false, {}, {}, SortOrder::relevance, 1, 20, false});
-  add({"relaxed", "neuvola kuukausi zzzyx"});
-  add({"misspelt", "neuvla"});
-  add({"misspelt two words", "perhe neuvla"});
-  add({"nothing at all", "qqqxxzz"});
-  add({"stopwords only", "ja tai"});
-  add({"relaxed with filter", "neuvola hammashoito", {{"municipality", {"536"}}}});
-  return v;
+  using S = SortOrder;
+  return {
+      Case("one word", "neuvola"),
+      Case("inflected", "neuvolaan"),
+      Case("compound part", "kahvila"),
+      Case("folded", "paivakoti"),
+      Case("two words", "perhe tuki"),
+      Case("three words", "lasten mielenterveys palvelut"),
+      Case("prefix", "perhek"),
+      Case("swedish", "barn").in(Lang::sv),
+      Case("english", "family").in(Lang::en),
+      Case("municipality filter", "neuvola").filter("municipality", {"837"}),
+      Case("two municipalities", "päiväkoti").filter("municipality", {"837", "536"}),
+      Case("provider type", "perhe").filter("provider_type", {"ngo", "parish"}),
+      Case("class + target group", "").filter("service_class", {"P3"}).filter("target_group", {"KR1.2"}),
+      Case("region filter", "tuki").filter("region", {"06"}),
+      Case("language + cost", "lapsi").filter("language", {"sv"}).filter("cost", {"free"}),
+      Case("channel", "neuvola").filter("channel", {"phone"}),
+      Case("three fields", "perhe")
+          .filter("municipality", {"837"})
+          .filter("provider_type", {"municipality"})
+          .filter("language", {"en"}),
+      Case("filter matches nothing", "neuvola").filter("municipality", {"049"}),
+      Case("age", "päiväkoti").aged(4),
+      Case("age + municipality", "").filter("municipality", {"837"}).aged(15),
+      Case("open now", "neuvola").open(),
+      Case("open now browse", "").filter("municipality", {"837"}).open(),
+      Case("near relevance", "neuvola").at(kHervanta),
+      Case("near distance sort", "perhe").at(kHervanta).by(S::distance),
+      Case("near radius", "päiväkoti").at(kHervanta, 5.0).by(S::distance),
+      Case("near radius relevance", "neuvola").at(kHervanta, 20.0),
+      Case("name sort", "neuvola").by(S::name),
+      Case("browse all", ""),
+      Case("browse near", "").at(kHervanta),
+      Case("page 2", "päiväkoti").paged(2, 10),
+      Case("page 3 distance", "päiväkoti").at(kHervanta).by(S::distance).paged(3, 7),
+      Case("beyond the end", "neuvola").paged(50, 20),
+      Case("no facets", "perhekahvila").no_facets(),
+      Case("relaxed", "neuvola kuukausi zzzyx"),
+      Case("misspelt", "neuvla"),
+      Case("misspelt two words", "perhe neuvla"),
+      Case("nothing at all", "qqqxxzz"),
+      Case("stopwords only", "ja tai"),
+      Case("relaxed with filter", "neuvola hammashoito").filter("municipality", {"536"}),
+  };
 }
 
 SearchRequest to_request(const Case& c) {
