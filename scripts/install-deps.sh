@@ -7,7 +7,7 @@ pkgs=(build-essential cmake pkg-config ccache libxapian-dev libcpp-httplib-dev l
       nlohmann-json3-dev catch2 libvoikko-dev voikko-fi libssl-dev zlib1g-dev libbrotli-dev curl)
 if [[ "${1:-}" == "--test" ]]; then
   pkgs+=(chromium nodejs npm clang libclang-rt-14-dev wrk postgresql sqlite3 python3
-         python3-psycopg2 python3-xapian procps xz-utils)
+         python3-psycopg2 python3-xapian python3-jsonschema procps xz-utils)
 fi
 missing=()
 for p in "${pkgs[@]}"; do
