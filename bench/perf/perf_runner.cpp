@@ -3,7 +3,8 @@
 // from an --update until a second engine finds the record.
 //
 //   palveluhaku-perf-runner build  --corpus FILE --index DIR [--threads N] [--batch-size N] [--out JSON]
-//   palveluhaku-perf-runner search --index DIR --queries TSV [--rounds N] [--out JSON]
+//   palveluhaku-perf-runner search --index DIR --queries TSV [--rounds N] [--out JSON] [--per-query TSV]
+//                                  [--result-cache off|on] [--postings-cache-mb N]
 //   palveluhaku-perf-runner update --index DIR --indexer PATH [--out JSON]
 //
 // Each mode prints one human line per figure and, with --out, writes the
@@ -205,7 +206,13 @@ int run_search(const Args& a) {
   std::vector<BenchQuery> queries = read_queries(a.get("queries"));
   long rss_before = proc_status_kb("VmRSS");
   auto t0 = Clock::now();
-  palveluhaku::SearchEngine engine(a.get("index"), palveluhaku::EngineOptions{});
+  // The result cache is off by default: the figures are then the engine's
+  // own work for every search, not a lookup of the previous round's answer.
+  palveluhaku::EngineOptions eo;
+  const bool result_cache = a.get("result-cache", "off") == "on";
+  eo.result_cache_entries = result_cache ? 4096 : 0;
+  if (auto mb = a.get("postings-cache-mb"); !mb.empty()) eo.postings_cache_bytes = std::stoul(mb) << 20;
+  palveluhaku::SearchEngine engine(a.get("index"), eo);
   double open_ms = ms_since(t0);
   long rss_open = proc_status_kb("VmRSS");
   std::size_t errors = 0, zero = 0;
@@ -224,6 +231,7 @@ int run_search(const Args& a) {
   for (std::size_t i = 0; i < queries.size(); ++i) one(i);  // warm-up (first touch of every page)
   double warm_ms = ms_since(tw);
   std::vector<double> lat, cpu;
+  std::vector<double> query_cpu(queries.size(), 0.0);  // summed over the rounds
   std::map<std::string, std::vector<double>> by_tag;
   for (int r = 0; r < rounds; ++r)
     for (std::size_t i = 0; i < queries.size(); ++i) {
@@ -232,12 +240,20 @@ int run_search(const Args& a) {
       one(i);
       double ms = ms_since(t);
       cpu.push_back(thread_cpu_ms() - c0);
+      query_cpu[i] += cpu.back();
       lat.push_back(ms);
       by_tag[queries[i].tag.substr(0, queries[i].tag.find('+')) +
              (queries[i].tag.find("+near") != std::string::npos ? "+near" : "")]
           .push_back(ms);
     }
   for (auto t : totals) zero += t == 0;
+  if (auto pq = a.get("per-query"); !pq.empty()) {
+    // tag, q, total, mean thread CPU ms: which searches cost what.
+    std::ofstream f(pq);
+    for (std::size_t i = 0; i < queries.size(); ++i)
+      f << queries[i].tag << '\t' << queries[i].req.q << '\t' << totals[i] << '\t'
+        << query_cpu[i] / std::max(1, rounds) << '\n';
+  }
   std::sort(lat.begin(), lat.end());
   std::sort(cpu.begin(), cpu.end());
   double mean_total = 0;
@@ -253,6 +269,9 @@ int run_search(const Args& a) {
                       {"documents", info.documents},
                       {"searches", lat.size()},
                       {"rounds", rounds},
+                      {"result_cache", result_cache},
+                      {"postings_cache_bytes", eo.postings_cache_bytes},
+                      {"result_cache_hits", engine.cache_stats().result_hits},
                       {"open_ms", open_ms},
                       {"warmup_ms", warm_ms},
                       {"p50_ms", percentile(lat, 50)},
@@ -269,8 +288,9 @@ int run_search(const Args& a) {
                       {"rss_after_open_kb", rss_open},
                       {"rss_after_searches_kb", proc_status_kb("VmRSS")},
                       {"by_tag", tags}};
-  std::fprintf(stderr, "search: %zu docs, %zu searches, p50 %.3f ms p95 %.3f ms p99 %.3f ms (CPU p50 %.3f "
-               "p99 %.3f ms), RSS %ld MB, errors %zu, zero-hit %zu/%zu\n", info.documents, lat.size(),
+  std::fprintf(stderr, "search (result cache %s): %zu docs, %zu searches, p50 %.3f ms p95 %.3f ms p99 %.3f ms (CPU p50 %.3f "
+               "p99 %.3f ms), RSS %ld MB, errors %zu, zero-hit %zu/%zu\n", result_cache ? "on" : "off",
+               info.documents, lat.size(),
                percentile(lat, 50), percentile(lat, 95), percentile(lat, 99), percentile(cpu, 50),
                percentile(cpu, 99), proc_status_kb("VmRSS") / 1024, errors, zero, queries.size());
   write_json(a, j);

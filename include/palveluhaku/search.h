@@ -94,6 +94,20 @@ struct EngineOptions {
   // 0 = none (every search reads its posting lists from the index).
   // Default: 32 MiB.
   std::size_t postings_cache_bytes = std::size_t{32} << 20;
+  // Whole results kept for repeated identical requests (same request, same
+  // index generation and revision, same local minute); an update or a
+  // rebuild is never answered from an older entry. Each entry holds the page
+  // of records and the facet lists, roughly 50-150 kB. 0 = no result cache.
+  // Default: 256 entries.
+  std::size_t result_cache_entries = 256;
+};
+
+// What the engine's caches hold and how often they answered.
+struct CacheStats {
+  std::uint64_t result_hits = 0;    // searches answered from the result cache
+  std::uint64_t result_misses = 0;  // searches computed (cache enabled)
+  std::size_t result_entries = 0;
+  std::size_t postings_bytes = 0;   // posting-list cache of the current revision
 };
 
 struct IndexInfo {
@@ -123,6 +137,8 @@ class SearchEngine {
 
   IndexInfo info() const;
   const CodeLists& codes() const;
+  // Counters of the result and posting caches (thread-safe, cheap).
+  CacheStats cache_stats() const;
 
   // Checks for a new generation / revision now (normally done on its own).
   void reload_if_changed() const;

@@ -34,9 +34,11 @@
 #include "palveluhaku/paths.h"
 #include "palveluhaku/record_json.h"
 #include "search/facet_labels.h"
+#include "search/facet_rows.h"
 #include "search/match_set.h"
 #include "search/open_hours.h"
 #include "search/query_builder.h"
+#include "search/result_cache.h"
 #include "search/snapshot.h"
 
 namespace palveluhaku {
@@ -223,7 +225,102 @@ struct Evaluator {
     --age_diff[static_cast<std::size_t>(hi + 1)];
   }
 
+  // The snapshot's facet rows (facet_rows.h), or nullptr: then the columns.
+  const search::FacetRows* rows = nullptr;
+
+  void count_age_range(bool has_age, int amin, int amax) {
+    int lo = 0, hi = kAgeFacetMax;
+    if (has_age) {
+      lo = amin == 255 ? 0 : amin;
+      hi = amax == 255 ? kAgeFacetMax : std::min(amax, kAgeFacetMax);
+    }
+    if (lo > kAgeFacetMax || lo > hi) return;
+    ++age_diff[static_cast<std::size_t>(lo)];
+    --age_diff[static_cast<std::size_t>(hi + 1)];
+  }
+
+  // eval() over the packed row of `d`: the same decisions and counts.
+  bool eval_row(Xapian::docid d) {
+    if (d > s.max_docid) return false;
+    const std::uint16_t* row = rows->row(d);
+    const unsigned flags = row[2];
+    if (!(flags & search::FacetRows::kAlive)) return false;
+    double dist = -1;
+    if (near) {
+      dist = nearest_chord2(d);
+      if (radius && (dist < 0 || dist > radius_chord2)) return false;
+    }
+    const unsigned n = row[0];
+    const std::uint16_t* g = row + 3;
+    std::uint32_t fail = 0;
+    if (r.active & kBooleanMask) {
+      std::uint32_t present = 0;
+      for (unsigned i = 0; i < n; ++i)
+        if (r.selected[g[i]]) present |= 1u << s.gid_field[g[i]];
+      fail = r.active & kBooleanMask & ~present;
+    }
+    const bool has_age = flags & search::FacetRows::kHasAge;
+    const int amin = row[1] & 0xff, amax = row[1] >> 8;
+    if (age && has_age) {
+      const int lo = amin == 255 ? 0 : amin;
+      const int hi = amax == 255 ? 1000 : amax;
+      if (*age < lo || *age > hi) fail |= 1u << kAgeBit;
+    }
+    int open = -2;
+    if (open_now) {
+      open = open_status(d);
+      if (open != 1) fail |= 1u << kOpenBit;
+    }
+    if (fail == 0) {
+      ++total;
+      if (collect) hits.emplace_back(d, dist);
+      if (facets) {
+        for (unsigned i = 0; i < n; ++i) ++counts[g[i]];
+        count_age_range(has_age, amin, amax);
+        if (open == -2) open = open_status(d);
+        if (open == 1) ++open_count;
+      }
+      return true;
+    }
+    if (facets && (fail & (fail - 1)) == 0) {
+      if (fail & kBooleanMask) {
+        const int f = std::countr_zero(fail);
+        for (unsigned i = 0; i < n; ++i)
+          if (s.gid_field[g[i]] == f) ++counts[g[i]];
+      } else if (fail == (1u << kAgeBit)) {
+        count_age_range(has_age, amin, amax);
+      }
+    }
+    return false;
+  }
+
+  // eval() of many ascending docids: the rows of a batch are prefetched
+  // first, so the cache misses of a sparse walk over 100k+ documents
+  // overlap instead of coming one after another.
+  void eval_all(const search::DocBitmap& docs, std::size_t& n_docs) {
+    constexpr std::size_t kBatch = 32;
+    Xapian::docid batch[kBatch];
+    std::size_t k = 0;
+    auto flush = [&] {
+      if (rows) {
+        for (std::size_t i = 0; i < k; ++i)
+          if (batch[i] <= s.max_docid) __builtin_prefetch(&rows->start[batch[i]]);
+        for (std::size_t i = 0; i < k; ++i)
+          if (batch[i] <= s.max_docid) __builtin_prefetch(rows->row(batch[i]));
+      }
+      for (std::size_t i = 0; i < k; ++i) eval(batch[i]);
+      n_docs += k;
+      k = 0;
+    };
+    docs.for_each([&](Xapian::docid d) {
+      batch[k++] = d;
+      if (k == kBatch) flush();
+    });
+    flush();
+  }
+
   bool eval(Xapian::docid d) {
+    if (rows) return eval_row(d);
     if (d > s.max_docid || !s.alive[d]) return false;
     double dist = -1;
     if (near) {
@@ -383,8 +480,28 @@ struct SearchEngine::Impl {
   mutable std::mutex pool_mu;
   mutable std::vector<std::unique_ptr<Worker>> pool;
 
+  // Facet rows of the current snapshot (facet_rows.h), built on first use.
+  mutable std::mutex rows_mu;
+  mutable const Snapshot* rows_snap = nullptr;  // guarded by rows_mu; identity only
+  mutable std::shared_ptr<const Snapshot> rows_keep;  // keeps rows_snap alive
+  mutable std::shared_ptr<const search::FacetRows> rows;  // guarded by rows_mu
+
+  std::shared_ptr<const search::FacetRows> rows_for(const Snapshot& s) const {
+    std::lock_guard lk(rows_mu);
+    if (rows_snap != &s) {
+      rows = search::FacetRows::build(s);
+      rows_snap = &s;
+      rows_keep = current();  // normally `s` itself; else rebuilt next time
+      if (rows_keep.get() != &s) rows_snap = nullptr;
+    }
+    return rows;
+  }
+
   // Posting lists of the snapshot's revision (match_set.h); replaced when
   // the snapshot changes.
+  // Whole results of repeated requests (result_cache.h).
+  std::unique_ptr<search::ResultCache> results;
+
   mutable std::mutex postings_mu;
   mutable std::shared_ptr<search::PostingCache> postings;  // guarded by postings_mu
 
@@ -640,8 +757,10 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
   SortOrder sort = req.sort;
   if (!text && sort == SortOrder::relevance) sort = req.near ? SortOrder::distance : SortOrder::name;
 
+  const auto facet_rows = rows_for(s);
   auto make_eval = [&] {
     Evaluator ev(s, r);
+    ev.rows = facet_rows.get();
     ev.facets = req.facets;
     ev.age = req.age;
     ev.open_now = req.open_now;
@@ -698,10 +817,7 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     Evaluator ev = make_eval();
     ev.collect = true;
     std::size_t n_matched = 0;
-    matched.for_each([&](Xapian::docid d) {
-      ++n_matched;
-      ev.eval(d);
-    });
+    ev.eval_all(matched, n_matched);
     if (ev.total == 0) {
       page_docs.clear();
       w.scratch.swap(ev.hits);
@@ -930,6 +1046,7 @@ SearchEngine::SearchEngine(const std::string& index_dir, const EngineOptions& op
   impl_->opts = opts;
   const std::string cfg = opts.config_dir.empty() ? default_index_config_dir() : opts.config_dir;
   const std::string cds = opts.codes_dir.empty() ? default_codes_dir() : opts.codes_dir;
+  impl_->results = std::make_unique<search::ResultCache>(opts.result_cache_entries);
   impl_->snap = impl_->open_live();
   impl_->last_check = now_ms();
   impl_->resources = AnalysisResources::load(cfg);
@@ -952,11 +1069,31 @@ SearchResult SearchEngine::search(const SearchRequest& req) const {
     bad_param("near", "near must be lat,lon in degrees");
   if (req.q.size() > 1000) bad_param("q", "q is too long (at most 1000 bytes)");
   impl_->reload(false);
+  // The result cache: the key names the index state and the local minute
+  // ("now" decides open_now), and the search runs at that same minute.
+  std::string key;
+  std::shared_ptr<const search::Snapshot> keyed;
+  std::optional<SearchRequest> timed;
+  if (impl_->results->enabled()) {
+    keyed = impl_->current();
+    timed.emplace(req);
+    if (!timed->now) timed->now = std::chrono::system_clock::now();
+    const auto local = search::helsinki_time(*timed->now);
+    key = search::result_cache_key(req, keyed->path + "@" + std::to_string(keyed->revision),
+                                   local.date + " " + std::to_string(local.minute));
+    if (auto hit = impl_->results->get(key)) return *hit;
+  }
+  const SearchRequest& r = timed ? *timed : req;
   for (int attempt = 0;; ++attempt) {
     const auto s = impl_->current();
     auto lease = impl_->acquire(*s);
     try {
-      return impl_->run(*lease.w, *s, req);
+      if (key.empty()) return impl_->run(*lease.w, *s, r);
+      auto result = std::make_shared<const SearchResult>(impl_->run(*lease.w, *s, r));
+      // Only a result of exactly the keyed state is kept (a worker that
+      // already sees a newer revision is not).
+      if (s == keyed && lease.w->revision == s->revision) impl_->results->put(key, result);
+      return *result;
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= 3) throw Error(ErrorCode::internal, "the index kept changing during the search");
       lease.w->db.reopen();
@@ -1017,6 +1154,16 @@ std::vector<Suggestion> SearchEngine::suggest(const std::string& q, Lang lang, s
       impl_->reload(true);
     }
   }
+}
+
+CacheStats SearchEngine::cache_stats() const {
+  CacheStats c;
+  c.result_hits = impl_->results->hits();
+  c.result_misses = impl_->results->misses();
+  c.result_entries = impl_->results->size();
+  std::lock_guard lk(impl_->postings_mu);
+  if (impl_->postings) c.postings_bytes = impl_->postings->bytes();
+  return c;
 }
 
 IndexInfo SearchEngine::info() const {

@@ -1,0 +1,148 @@
+// search_cache_test.cpp — the engine's result cache and posting cache:
+// a hit gives the same answer as the search itself, and an update in place
+// or a rebuild is never answered from an entry of the older index state.
+#include <catch2/catch.hpp>
+
+#include "engine_fixtures.h"
+
+using namespace engine_test;
+
+namespace {
+
+std::vector<std::string> ids(const SearchResult& r) {
+  std::vector<std::string> v;
+  for (const auto& h : r.hits) v.push_back(h.id);
+  return v;
+}
+
+std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> counts(const SearchResult& r) {
+  std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> m;
+  for (const auto& [f, list] : r.facets)
+    for (const auto& c : list) m[f].emplace_back(c.value, c.count);
+  return m;
+}
+
+SearchRequest request(const std::string& q) {
+  SearchRequest r;
+  r.q = q;
+  r.now = std::chrono::sys_days{std::chrono::year{2026} / std::chrono::November / 25} +
+          std::chrono::hours{8} + std::chrono::minutes{30};
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("a result cache hit is the same answer as the search", "[search][cache]") {
+  TempDir t;
+  rebuild_index(t.index(), sample_records(), index_options());
+  EngineOptions eo = engine_options();
+  eo.result_cache_entries = 8;
+  SearchEngine cached(t.index(), eo);
+  eo.result_cache_entries = 0;
+  eo.postings_cache_bytes = 0;
+  SearchEngine plain(t.index(), eo);
+
+  const std::vector<SearchRequest> reqs = [] {
+    std::vector<SearchRequest> v = {request("neuvola"), request("perhe"), request(""), request("perhekerho")};
+    v[1].filters["municipality"] = {"837"};
+    v[2].near = kTampere;
+    v[3].open_now = true;
+    return v;
+  }();
+  for (const auto& r : reqs) {
+    const auto want = plain.search(r);
+    const auto first = cached.search(r);   // a miss, computed
+    const auto second = cached.search(r);  // a hit
+    CHECK(first.total == want.total);
+    CHECK(second.total == want.total);
+    CHECK(ids(first) == ids(want));
+    CHECK(ids(second) == ids(want));
+    CHECK(counts(second) == counts(want));
+    CHECK(second.did_you_mean == want.did_you_mean);
+  }
+  const auto st = cached.cache_stats();
+  CHECK(st.result_hits == reqs.size());
+  CHECK(st.result_misses == reqs.size());
+  CHECK(st.result_entries == reqs.size());
+  CHECK(plain.cache_stats().result_hits == 0);
+
+  SECTION("different requests are different entries") {
+    auto r = request("neuvola");
+    r.page = 2;
+    r.per_page = 1;
+    const auto p2 = cached.search(r);
+    CHECK(cached.cache_stats().result_misses == reqs.size() + 1);
+    CHECK(ids(p2) == ids(plain.search(r)));
+    r.lang = Lang::sv;
+    cached.search(r);
+    CHECK(cached.cache_stats().result_misses == reqs.size() + 2);
+  }
+  SECTION("a different minute is a different entry (open_now)") {
+    auto r = reqs[3];
+    *r.now += std::chrono::minutes(1);
+    cached.search(r);
+    CHECK(cached.cache_stats().result_misses == reqs.size() + 1);
+  }
+  SECTION("the cache holds at most its number of entries") {
+    for (int i = 0; i < 20; ++i) cached.search(request("perhe" + std::to_string(i)));
+    CHECK(cached.cache_stats().result_entries == 8);
+  }
+}
+
+TEST_CASE("an update in place is never answered from the result cache", "[search][cache]") {
+  TempDir t;
+  auto recs = sample_records();
+  rebuild_index(t.index(), recs, index_options());
+  EngineOptions eo = engine_options();
+  eo.result_cache_entries = 64;
+  SearchEngine e(t.index(), eo);
+
+  auto r = request("perhekahvila");
+  const auto before = e.search(r);
+  REQUIRE(before.total == 1);
+  CHECK(e.search(r).total == 1);
+  CHECK(e.cache_stats().result_hits == 1);
+
+  // The same record, renamed in place: the old answer must not come back.
+  auto renamed = recs[3];
+  REQUIRE(renamed.id == "mll-perhekahvila");
+  renamed.name.fi = "MLL:n vauvatreffit Hervanta";
+  renamed.summary.fi = "Avoin kohtaamispaikka vauvaperheille.";
+  renamed.description.fi = "";
+  update_index(t.index(), {renamed}, {}, index_options());
+  e.reload_if_changed();
+  const auto after = e.search(r);
+  CHECK(after.total == 0);
+  CHECK(e.cache_stats().result_hits == 1);  // computed again, not a hit
+  auto v = request("vauvatreffit");
+  REQUIRE(e.search(v).total == 1);
+  CHECK(e.search(v).hits[0].record.name.fi == "MLL:n vauvatreffit Hervanta");
+
+  // A new generation (rebuild) too.
+  rebuild_index(t.index(), recs, index_options());
+  e.reload_if_changed();
+  CHECK(e.search(r).total == 1);
+  CHECK(e.search(v).total == 0);
+}
+
+TEST_CASE("the posting cache gives the same totals as reading the index", "[search][cache]") {
+  TempDir t;
+  rebuild_index(t.index(), sample_records(), index_options());
+  EngineOptions eo = engine_options();
+  eo.result_cache_entries = 0;
+  SearchEngine cached(t.index(), eo);
+  eo.postings_cache_bytes = 0;
+  SearchEngine plain(t.index(), eo);
+  for (const char* q : {"neuvola", "perhe", "lapsi perhe", "neuvola kahvila", "perhek", "aitiysneuvola"}) {
+    INFO(q);
+    for (int round = 0; round < 2; ++round) {  // the second round reads the cache
+      const auto a = cached.search(request(q));
+      const auto b = plain.search(request(q));
+      CHECK(a.total == b.total);
+      CHECK(ids(a) == ids(b));
+      CHECK(counts(a) == counts(b));
+    }
+  }
+  CHECK(cached.cache_stats().postings_bytes > 0);
+  CHECK(plain.cache_stats().postings_bytes == 0);
+}
