@@ -54,8 +54,18 @@ struct FacetCount {
   std::size_t count = 0;
 };
 
+// How a hit matched the free-text query q.
+enum class MatchKind : std::uint8_t {
+  all_words,   // every word of q (the documents counted in SearchResult::total)
+  some_words,  // only some words of q: fill after every full match, or all
+               // hits of a relaxed result (SearchResult::relaxed)
+  related,     // no word of q: a service sharing the most specific service
+               // classes of the top hits, filled in after every text match
+};
+
 struct SearchHit {
   std::string id;
+  MatchKind match = MatchKind::all_words;  // all_words also when q is empty
   double score = 0;             // relevance score (0 for name/distance sort)
   std::optional<double> distance_km;
   std::optional<bool> open_now; // nullopt if the record has no hours
@@ -74,6 +84,12 @@ struct SearchResult {
   std::optional<std::string> did_you_mean;  // a corrected query
   bool corrected = false;  // the results are for did_you_mean (q found nothing)
   bool relaxed = false;    // not every word matched: results match some words
+  // A short text result (relevance order; fewer matches than it takes to fill
+  // the page on which they end) is filled after all its matches with
+  // documents matching only some words, then with related services
+  // (SearchHit::match says which); they pass the filters but are not counted
+  // in `total` or the facets. Number of such hits on this page.
+  std::size_t filled = 0;
 };
 
 struct Suggestion {

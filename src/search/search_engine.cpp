@@ -39,6 +39,7 @@
 #include "search/open_hours.h"
 #include "search/query_builder.h"
 #include "search/result_cache.h"
+#include "search/result_fill.h"
 #include "search/snapshot.h"
 
 namespace palveluhaku {
@@ -804,6 +805,10 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
 
   const auto pcache = postings_for(w, s);
   search::DocBitmap matched;
+  // The text query whose matches are the result (for the fill below).
+  Xapian::Query found_text;
+  std::vector<QueryWord> found_words;
+  bool found_relaxed = false;
 
   auto run_text = [&](const std::vector<QueryWord>& ws, bool relaxed) -> bool {
     search::QueryBuildOptions qo;
@@ -811,6 +816,7 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     qo.is_term = [&w](const std::string& t) { return w.db.term_exists(t); };
     Xapian::Query q = search::build_text_query(ws, qo);
     if (q.empty()) return false;
+    const Xapian::Query text_q = q;
     // Pass 1: every matching document, evaluated against the filters and
     // counted in the facets; the passing docids are collected in order.
     search::match_bitmap(w.db, q, pcache.get(), matched);
@@ -855,6 +861,9 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     }
     mset = m;
     final_ev.emplace(std::move(ev));
+    found_text = text_q;
+    found_words = ws;
+    found_relaxed = relaxed;
     return true;
   };
 
@@ -915,14 +924,77 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     }
   }
 
+  // A short text result is filled with documents matching some words, then
+  // with related services (result_fill.h); they come after every match and
+  // are not counted in total or the facets.
+  std::vector<MatchKind> page_match(page_docs.size(),
+                                    found_relaxed ? MatchKind::some_words : MatchKind::all_words);
+  if (!found_text.empty() && sort == SortOrder::relevance) {
+    const std::size_t strict = final_ev->total;
+    const std::size_t per_page = static_cast<std::size_t>(req.per_page);
+    const std::size_t target = search::fill_target(strict, per_page);
+    if (strict < target && offset + per_page > strict && offset < target) {
+      // The top `n` documents of `q` that pass the filters (an evaluator of
+      // its own: the counts of the result stay those of the matches).
+      auto top_docs = [&](const Xapian::Query& q, std::size_t n) {
+        std::vector<std::pair<Xapian::docid, double>> docs;
+        if (q.empty() || n == 0) return docs;
+        Evaluator fev = make_eval();
+        fev.collect = false;
+        Decider decider(fev);
+        Xapian::Enquire enq(w.db);
+        enq.set_query(q);
+        enq.set_weighting_scheme(Xapian::BM25Weight(s.config.bm25_k1, 0, 1, s.config.bm25_b, 0.5));
+        auto m = enq.get_mset(0, static_cast<Xapian::doccount>(n), 0, nullptr, &decider);
+        for (auto it = m.begin(); it != m.end(); ++it) docs.emplace_back(*it, it.get_weight());
+        return docs;
+      };
+      const std::size_t room = target - strict;
+      std::vector<std::pair<Xapian::docid, double>> some, related;
+      Xapian::Query listed = found_text;  // documents already in the list
+      if (!found_relaxed && search::effective_words(found_words).size() > 1) {
+        search::QueryBuildOptions qo;
+        qo.relaxed = true;
+        qo.is_term = [&w](const std::string& t) { return w.db.term_exists(t); };
+        const Xapian::Query relaxed_q = search::build_text_query(found_words, qo);
+        some = top_docs(Xapian::Query(Xapian::Query::OP_AND_NOT, relaxed_q, found_text), room);
+        listed = relaxed_q;
+      }
+      const auto cp = s.config.prefixes.find("service_class");
+      if (some.size() < room && cp != s.config.prefixes.end()) {
+        std::vector<Xapian::docid> seeds;  // the top of the whole list
+        if (offset == 0) {
+          for (std::size_t i = 0; i < page_docs.size() && seeds.size() < 3; ++i) seeds.push_back(page_docs[i].first);
+        } else {
+          for (const auto& d : top_docs(found_text, 3)) seeds.push_back(d.first);
+        }
+        for (std::size_t i = 0; i < some.size() && seeds.size() < 3; ++i) seeds.push_back(some[i].first);
+        related = top_docs(Xapian::Query(Xapian::Query::OP_AND_NOT,
+                                         search::related_query(w.db, seeds, cp->second), listed),
+                           room - some.size());
+      }
+      for (const auto& sl : search::page_slices(offset, per_page, {strict, some.size(), related.size()})) {
+        if (sl.tier == 0) continue;  // the matches are on the page already
+        const auto& tier = sl.tier == 1 ? some : related;
+        for (std::size_t i = sl.start; i < sl.start + sl.count; ++i) {
+          page_docs.push_back(tier[i]);
+          page_match.push_back(sl.tier == 1 ? MatchKind::some_words : MatchKind::related);
+          ++out.filled;
+        }
+      }
+    }
+  }
+
   Evaluator& ev = *final_ev;
   out.total = ev.total;
   if (req.facets) fill_facets(s, req, r, ev, out);
 
   // Hits.
   const Xapian::Stem& stemmer = w.stems[static_cast<std::size_t>(req.lang)];
-  for (const auto& [docid, weight] : page_docs) {
+  for (std::size_t pi = 0; pi < page_docs.size(); ++pi) {
+    const auto [docid, weight] = page_docs[pi];
     SearchHit h;
+    h.match = page_match[pi];
     // A document updated in place after the snapshot was built has a newer
     // revision than the snapshot: never serve its cached record then.
     std::shared_ptr<const ServiceRecord> rec;

@@ -156,7 +156,10 @@ nlohmann::json to_json(const SearchResult& r) {
   j["corrected"] = r.corrected;
   j["relaxed"] = r.relaxed;
   nlohmann::json hits = nlohmann::json::array();
-  for (const auto& h : r.hits) {
+  // Only the matches: the fill after them (SearchResult::filled, result_fill.h)
+  // came later than this recording and has its own tests.
+  for (std::size_t i = 0; i + r.filled < r.hits.size(); ++i) {
+    const auto& h = r.hits[i];
     nlohmann::json hj = {{"id", h.id}, {"score", h.score}, {"snippet", h.snippet}};
     hj["distance_km"] = h.distance_km ? nlohmann::json(*h.distance_km) : nlohmann::json(nullptr);
     hj["open_now"] = h.open_now ? nlohmann::json(*h.open_now) : nlohmann::json(nullptr);

@@ -1,0 +1,64 @@
+#include "search/result_fill.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace palveluhaku::search {
+
+std::size_t fill_target(std::size_t strict_total, std::size_t per_page) {
+  if (per_page == 0) return strict_total;
+  const std::size_t pages = std::max<std::size_t>(1, (strict_total + per_page - 1) / per_page);
+  return pages * per_page;
+}
+
+std::vector<TierSlice> page_slices(std::size_t offset, std::size_t count,
+                                   const std::vector<std::size_t>& tier_sizes) {
+  std::vector<TierSlice> out;
+  std::size_t begin = 0;  // list rank of the tier's first document
+  const std::size_t end = offset + count;
+  for (std::size_t t = 0; t < tier_sizes.size() && begin < end; ++t) {
+    const std::size_t size = tier_sizes[t];
+    const std::size_t lo = std::max(begin, offset), hi = std::min(begin + size, end);
+    if (lo < hi) out.push_back({t, lo - begin, hi - lo});
+    begin += size;
+  }
+  return out;
+}
+
+Xapian::Query related_query(const Xapian::Database& db, const std::vector<Xapian::docid>& seeds,
+                            const std::string& class_prefix, const RelatedOptions& opts) {
+  const double n = std::max<double>(db.get_doccount(), 1);
+  std::map<std::string, double> weight;  // class term -> summed weight
+  const std::size_t used = std::min(seeds.size(), opts.seeds);
+  for (std::size_t i = 0; i < used; ++i) {
+    // Terms are sorted: jump to the prefix, stop after it.
+    std::vector<std::string> terms;
+    auto t = db.termlist_begin(seeds[i]);
+    t.skip_to(class_prefix);
+    for (; t != db.termlist_end(seeds[i]); ++t) {
+      std::string term = *t;
+      if (term.compare(0, class_prefix.size(), class_prefix) != 0) break;
+      terms.push_back(std::move(term));
+    }
+    for (std::size_t k = 0; k < terms.size(); ++k) {
+      // Only the most specific classes: an ancestor ("P5" of "P5.2") is
+      // shared with far too many services (food premises for a maternity
+      // clinic). The next term in sorted order starts with "P5." if any does.
+      if (k + 1 < terms.size() && terms[k + 1].compare(0, terms[k].size() + 1, terms[k] + ".") == 0)
+        continue;
+      const double df = std::max<double>(db.get_termfreq(terms[k]), 1);
+      const double idf = std::log(n / df);
+      if (idf > 0) weight[terms[k]] += idf / static_cast<double>(i + 1);
+    }
+  }
+  std::vector<Xapian::Query> parts;
+  for (const auto& [term, w] : weight) {
+    auto* ps = new Xapian::FixedWeightPostingSource(w * opts.scale);
+    parts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(ps->release()), Xapian::Query(term));
+  }
+  if (parts.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+}  // namespace palveluhaku::search

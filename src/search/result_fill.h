@@ -1,0 +1,65 @@
+// result_fill.h — filling a short text result: the documents that match all
+// words first, then those that match only some words, then related services
+// (sharing the service classes of the top hits).
+//
+// A parent's query often matches one or two services exactly while the
+// neighbouring services (the child-health clinic beside the maternity clinic,
+// family work beside "exhausted parents") match only some of its words or
+// none. The result list is therefore made of tiers, one after the other, and
+// a document appears only in its first tier:
+//   1. all words      — the strict (AND) query; its count is SearchResult::total
+//   2. some words     — the relaxed (OR) query AND_NOT the strict one
+//   3. related        — related_query() AND_NOT the relaxed query
+// Tiers 2 and 3 only fill: the list is extended up to fill_target(), i.e. to
+// the end of the page on which the strict results end, never further.
+//
+// Threading: pure functions; related_query() reads `db` (one thread's handle).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace palveluhaku::search {
+
+// Length of the whole result list when `strict_total` documents match all
+// words and `per_page` are shown per page: the end of the page on which the
+// strict results end (at least one page). Fill documents extend the list up
+// to this length and no further.
+std::size_t fill_target(std::size_t strict_total, std::size_t per_page);
+
+// One slice of a tier to fetch for a page: `count` documents starting at
+// rank `start` of tier `tier` (0-based).
+struct TierSlice {
+  std::size_t tier = 0;
+  std::size_t start = 0;
+  std::size_t count = 0;
+};
+
+// Where the page [offset, offset + count) falls in the list made of tiers of
+// sizes `tier_sizes` one after the other (sizes already capped to what may be
+// shown). Slices are in list order; empty tiers and tiers outside the page
+// give no slice. Pure.
+std::vector<TierSlice> page_slices(std::size_t offset, std::size_t count,
+                                   const std::vector<std::size_t>& tier_sizes);
+
+struct RelatedOptions {
+  std::size_t seeds = 3;  // top hits whose classes are used. Default: 3.
+  // Weight of the related tier's documents: a document's weight is the sum,
+  // over the service classes it shares with seed i (0-based), of
+  // idf(class) / (i + 1), times this scale. Default: 0.1 (below any text match
+  // in the same list).
+  double scale = 0.1;
+};
+
+// A query matching the documents that share a most specific service class
+// (boolean terms with `class_prefix`; ancestors such as "P5" of "P5.2" are
+// left out) with the `seeds` (the top hits, best first), weighted by how rare the shared classes are (idf) and by the
+// seed's rank. MatchNothing (an empty Query) if the seeds have no class
+// terms. The seeds themselves match too: exclude them with AND_NOT.
+Xapian::Query related_query(const Xapian::Database& db, const std::vector<Xapian::docid>& seeds,
+                            const std::string& class_prefix, const RelatedOptions& opts = {});
+
+}  // namespace palveluhaku::search
