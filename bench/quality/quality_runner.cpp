@@ -6,7 +6,7 @@
 // exactly as the search API would (SearchRequest with lang fi, no filters).
 // Prints one JSON object per query to stdout:
 //   {"id": "q001", "total": 12, "hits": ["gd-SOTE-0027", ...],
-//    "did_you_mean": "...", "corrected": false, "relaxed": false}
+//    "did_you_mean": "...", "corrected": false, "relaxed": false, "filled": 0}
 // Exit status: 0 on success, 1 on a usage or import/index error (message on
 // stderr). A query that throws is reported with "error" and no hits.
 //
@@ -115,6 +115,7 @@ int main(int argc, char** argv) {
         if (res.did_you_mean) out["did_you_mean"] = *res.did_you_mean;
         out["corrected"] = res.corrected;
         out["relaxed"] = res.relaxed;
+        out["filled"] = res.filled;  // hits after the matches: some words / related
       } catch (const std::exception& e) {
         out["total"] = 0;
         out["hits"] = nlohmann::json::array();
