@@ -6,7 +6,13 @@ through the query mix URLs, reads the server's resident memory from
 one record until GET /api/v1/search finds it. Stops the server at the end.
 
   bench/perf/http_bench.py --server BIN --indexer BIN --index DIR \
-      [--duration 10] [--connections 1,16,64] [--threads N] --out result.json
+      [--duration 10] [--connections 1,16,64] [--threads N] [--cache off|on] \
+      [--skip-update] --out result.json
+
+--cache off (the default) starts the server with --result-cache 0
+--response-cache 0, so every request is a real search and JSON rendering;
+--cache on keeps the server's defaults (wrk cycles through the 195 URLs of the
+mix, so nearly every request after the first pass is then a cache hit).
 """
 import argparse
 import json
@@ -115,6 +121,9 @@ def main(argv=None):
     ap.add_argument("--connections", default="1,16,64")
     ap.add_argument("--wrk-threads", type=int, default=2)
     ap.add_argument("--server-threads", type=int, default=0, help="--threads for the server (0 = its default)")
+    ap.add_argument("--cache", choices=["off", "on"], default="off",
+                    help="the server's result and response caches (default off: every request searches)")
+    ap.add_argument("--skip-update", action="store_true", help="leave out the update -> searchable timing")
     ap.add_argument("--out", required=True)
     args = ap.parse_args(argv)
     codes = benchlib.Codes()
@@ -128,8 +137,10 @@ def main(argv=None):
     cmd = [args.server, "--index", args.index, "--host", "127.0.0.1", "--port", str(port)]
     if args.server_threads:
         cmd += ["--threads", str(args.server_threads)]
+    if args.cache == "off":
+        cmd += ["--result-cache", "0", "--response-cache", "0"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    result = {"server_command": " ".join(cmd), "wrk": {}}
+    result = {"server_command": " ".join(cmd), "cache": args.cache, "wrk": {}}
     try:
         result["ready_s"] = wait_ready(base, proc)
         result["rss_after_start_kb"] = rss_kb(proc.pid)
@@ -151,9 +162,10 @@ def main(argv=None):
             print("http c=%d: %.0f req/s, p50 %.2f ms p99 %.2f ms, errors %d (non-2xx %d)" % (
                 c, r["req_per_s"], r["p50_ms"], r["p99_ms"], r["errors"], r["non_2xx"]), file=sys.stderr)
         result["rss_after_load_kb"] = rss_kb(proc.pid)
-        result["update"] = update_latency(base, args.indexer, args.index)
-        print("http: server RSS %d MB; update searchable after %.0f ms" % (
-            result["rss_after_load_kb"] // 1024, result["update"]["visible_ms"]), file=sys.stderr)
+        if not args.skip_update:
+            result["update"] = update_latency(base, args.indexer, args.index)
+            print("http: server RSS %d MB; update searchable after %.0f ms" % (
+                result["rss_after_load_kb"] // 1024, result["update"]["visible_ms"]), file=sys.stderr)
     finally:
         proc.terminate()
         try:

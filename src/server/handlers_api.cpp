@@ -1,21 +1,47 @@
 // handlers_api.cpp — the JSON API: search, services/{id}, suggest, facets.
 #include <httplib.h>
 
+#include <chrono>
+
 #include "api_json.h"
 #include "errors.h"
 #include "handlers.h"
 #include "http_util.h"
 #include "params.h"
 #include "palveluhaku/search.h"
+#include "response_cache.h"
 #include "server_options.h"
 
 namespace palveluhaku::server {
 
 void get_search(const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
   const CodeLists& codes = ctx.engine.codes();
-  const SearchRequest sr = parse_search_request(req, ctx.options, codes);
-  const SearchResult result = ctx.engine.search(sr);
-  set_json(res, search_result_to_json(result, codes, sr.lang, ctx.options.public_url));
+  SearchRequest sr = parse_search_request(req, ctx.options, codes);  // validates, also for a cached URL
+  ResponseCache* cache = ctx.responses && ctx.responses->enabled() ? ctx.responses : nullptr;
+  if (!cache) {
+    set_json(res, search_result_to_json(ctx.engine.search(sr), codes, sr.lang, ctx.options.public_url));
+    return;
+  }
+  // The key: index generation and revision, the minute (open_now; Finnish
+  // time differs from UTC by whole hours) and the URL as sent; the search
+  // runs at that same minute.
+  if (!sr.now) sr.now = std::chrono::system_clock::now();
+  const auto minute = std::chrono::duration_cast<std::chrono::minutes>(sr.now->time_since_epoch()).count();
+  const IndexInfo info = ctx.engine.info();
+  std::string key = std::to_string(info.generation) + "/" + info.revision + " " + std::to_string(minute) +
+                    " " + req.target;
+  std::shared_ptr<const CachedResponse> answer = cache->get(key);
+  if (!answer) {
+    auto fresh = std::make_shared<CachedResponse>();
+    fresh->body = search_result_to_json(ctx.engine.search(sr), codes, sr.lang, ctx.options.public_url)
+                      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    fresh->etag = etag_of(fresh->body);
+    cache->put(key, fresh);
+    answer = std::move(fresh);
+  }
+  res.status = 200;
+  res.set_content(answer->body, "application/json; charset=utf-8");
+  res.set_header("ETag", answer->etag);
 }
 
 void get_service(const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {

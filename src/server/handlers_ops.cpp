@@ -12,6 +12,7 @@
 #include "http_util.h"
 #include "metrics.h"
 #include "openapi_json.h"
+#include "response_cache.h"
 #include "palveluhaku/search.h"
 #include "palveluhaku/version.h"
 #include "server_options.h"
@@ -64,7 +65,8 @@ void get_healthz(const RequestContext& ctx, const httplib::Request&, httplib::Re
 
 void get_metrics(const RequestContext& ctx, const httplib::Request&, httplib::Response& res) {
   res.status = 200;
-  res.set_content(ctx.metrics.render(try_info(ctx.engine)), "text/plain; version=0.0.4; charset=utf-8");
+  res.set_content(ctx.metrics.render(try_info(ctx.engine)) + cache_metrics(ctx.engine.cache_stats(), ctx.responses),
+                  "text/plain; version=0.0.4; charset=utf-8");
 }
 
 void get_openapi(const RequestContext&, const httplib::Request&, httplib::Response& res) {

@@ -19,6 +19,7 @@
 
 #include "metrics.h"
 #include "request_context.h"
+#include "response_cache.h"
 #include "server_options.h"
 
 namespace httplib {
@@ -55,6 +56,7 @@ class HttpServer {
   const SearchEngine& engine_;
   ServerOptions options_;
   Metrics metrics_;
+  ResponseCache responses_;
   RequestContext ctx_;
   std::unique_ptr<httplib::Server> http_;
   std::thread thread_;

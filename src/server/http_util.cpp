@@ -108,8 +108,9 @@ void finish_response(const RequestContext& ctx, RouteKind kind, const httplib::R
     const int age = kind == RouteKind::file ? 3600 : ctx.options.cache_max_age_s;
     res.set_header("Cache-Control", "public, max-age=" + std::to_string(age));
   }
-  const std::string tag = etag_of(res.body);
-  res.set_header("ETag", tag);
+  // A handler that knows its body's ETag (a cached answer) has set it.
+  const std::string tag = res.has_header("ETag") ? res.get_header_value("ETag") : etag_of(res.body);
+  if (!res.has_header("ETag")) res.set_header("ETag", tag);
   if (req.has_header("If-None-Match") &&
       if_none_match(req.get_header_value("If-None-Match"), tag)) {
     res.status = 304;

@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
     eo.config_dir = options.config_dir;
     eo.codes_dir = options.codes_dir;
     eo.reload_interval_ms = options.reload_interval_ms;
+    eo.result_cache_entries = options.result_cache;
     const ph::SearchEngine engine(options.index_dir, eo);
     ph::server::HttpServer server(engine, options);
     const int port = server.bind();

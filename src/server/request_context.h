@@ -26,6 +26,7 @@ namespace palveluhaku::server {
 
 struct ServerOptions;
 class Metrics;
+class ResponseCache;
 
 struct RequestContext {
   const SearchEngine& engine;    // the index being served (thread-safe)
@@ -34,6 +35,9 @@ struct RequestContext {
   // The site (src/server/site/) may hang its own state here: templates,
   // translations. Owned by HttpServer; nullptr when the site is not built.
   const void* site = nullptr;
+  // Finished search answers by URL (response_cache.h); nullptr or disabled =
+  // none. Owned by HttpServer.
+  ResponseCache* responses = nullptr;
 };
 
 // Every route handler has this signature. The handler fills `res` (status,

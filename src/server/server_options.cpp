@@ -49,6 +49,10 @@ const std::vector<OptionSpec>& server_option_specs() {
        "Cache-Control max-age of API responses in seconds", "SECONDS", 0, 31536000},
       {"reload-interval", OptionKind::integer, "200",
        "how often to check for a rebuilt or updated index (ms)", "MS", 10, 3600000},
+      {"result-cache", OptionKind::integer, "256",
+       "search results the engine keeps for repeated requests (0 = off)", "N", 0, 1000000},
+      {"response-cache", OptionKind::integer, "1024",
+       "search answers (JSON) kept by URL for repeated requests (0 = off)", "N", 0, 1000000},
       {"admin-token", OptionKind::string, "",
        "enables POST /api/v1/admin/* with 'Authorization: Bearer TOKEN' (at least 16 chars)",
        "TOKEN"},
@@ -91,6 +95,8 @@ ServerOptions server_options_from(const LoadedOptions& o) {
   s.payload_max_length = static_cast<std::size_t>(o.get_int("payload-max-length"));
   s.cache_max_age_s = static_cast<int>(o.get_int("cache-max-age"));
   s.reload_interval_ms = static_cast<unsigned>(o.get_int("reload-interval"));
+  s.result_cache = static_cast<std::size_t>(o.get_int("result-cache"));
+  s.response_cache = static_cast<std::size_t>(o.get_int("response-cache"));
   s.admin_token = o.has("admin-token") ? o.get_string("admin-token") : "";
   if (!s.admin_token.empty() && s.admin_token.size() < 16)
     throw Error(ErrorCode::invalid_config,

@@ -33,6 +33,12 @@ struct ServerOptions {
   std::size_t payload_max_length = 65536;  // --payload-max-length N: largest request body. Default: 65536
   int cache_max_age_s = 60;     // --cache-max-age N: Cache-Control max-age of API answers. Default: 60
   unsigned reload_interval_ms = 200;  // --reload-interval N: index change check (ms). Default: 200
+  // --result-cache N: whole search results kept by the engine for repeated
+  // requests (same index revision and minute); 0 = off. Default: 256
+  std::size_t result_cache = 256;
+  // --response-cache N: finished /api/v1/search answers (JSON + ETag) kept by
+  // URL for the same index revision and minute; 0 = off. Default: 1024
+  std::size_t response_cache = 1024;
   std::string admin_token;      // --admin-token T: enables /api/v1/admin/*. Default: unset (off)
   std::string public_url;       // --public-url URL: base of hit URLs ("" = relative). Default: unset
   bool access_log = false;      // --access-log: log each request to stderr. Default: false
