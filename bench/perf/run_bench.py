@@ -126,9 +126,15 @@ def table(results, mach):
                          s["command"]))
             rows.append(("engine process RSS after open / after searches", N, "%d / %d MB" % (
                 s["rss_after_open_kb"] // 1024, s["rss_after_searches_kb"] // 1024), "", "", "", s["command"]))
+        hc = r.get("http_cached")
+        if hc:
+            for c, w in sorted(hc.get("wrk", {}).items(), key=lambda kv: int(kv[0])):
+                rows.append(("HTTP %s conn, caches on (repeated mix): req/s, p50 / p99, errors" % c, N,
+                             "%.0f/s, %.2f / %.2f ms, %d" % (w["req_per_s"], w["p50_ms"], w["p99_ms"], w["errors"]),
+                             "", "", "", w["command"]))
         if h:
             for c, w in sorted(h.get("wrk", {}).items(), key=lambda kv: int(kv[0])):
-                rows.append(("HTTP %s conn: req/s, p50 / p99, errors" % c, N,
+                rows.append(("HTTP %s conn, caches off: req/s, p50 / p99, errors" % c, N,
                              "%.0f/s, %.2f / %.2f ms, %d" % (w["req_per_s"], w["p50_ms"], w["p99_ms"], w["errors"]),
                              "", "", TARGETS["http64"] if c == "64" else "", w["command"]))
             rows.append(("server RSS after start / after load", N, "%d / %d MB" % (
@@ -198,6 +204,12 @@ def main():
             r["http"] = step("http", [PY, os.path.join(PERF, "http_bench.py"), "--server", server, "--indexer",
                                       indexer, "--index", index, "--duration", str(wrk_s), "--out", res("http")],
                              res("http"), failures)
+            # The same with the server's result and answer caches on (its defaults): the mix repeats,
+            # so this is the throughput of repeated searches, not of the engine.
+            r["http_cached"] = step("http_cached", [PY, os.path.join(PERF, "http_bench.py"), "--server", server,
+                                                    "--indexer", indexer, "--index", index, "--duration",
+                                                    str(wrk_s), "--cache", "on", "--skip-update", "--out",
+                                                    res("http-cached")], res("http-cached"), failures)
         if not args.skip_peers:
             r["postgres"] = step("postgres", [PY, os.path.join(PERF, "peer_postgres.py"), "--corpus", corpus,
                                               "--rounds", str(peer_rounds), "--out", res("postgres")],

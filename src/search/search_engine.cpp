@@ -1078,6 +1078,9 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     out.hits.push_back(std::move(h));
   }
   w.scratch.swap(ev.hits);
+  // The buffer grows to the largest match set seen (16 bytes per match); a
+  // worker does not keep megabytes for the rare very broad search.
+  if (w.scratch.capacity() > (std::size_t{1} << 16)) std::vector<std::pair<Xapian::docid, double>>().swap(w.scratch);
   return out;
 }
 
