@@ -22,11 +22,10 @@ targets=(csv json ptv query search_params)
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}" >/dev/null || {
   echo "fuzz: building the targets in $build failed" >&2; exit 1; }
 mkdir -p "$build/artifacts"
-status=0
-for t in "${targets[@]}"; do
-  work=$build/corpus/$t
+# fuzz_one TARGET: one libFuzzer run; prints its summary line(s); exit 1 on a crash.
+fuzz_one() {
+  local t=$1 work=$build/corpus/$1
   mkdir -p "$work"
-  echo "== fuzz_$t for ${secs}s"
   if ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       "$build/tests/fuzz/fuzz_$t" -max_total_time="$secs" -max_len=65536 -timeout=10 \
       -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$build/artifacts/${t}-" \
@@ -36,9 +35,28 @@ for t in "${targets[@]}"; do
     cov=$(grep -oE "cov: [0-9]+ ft: [0-9]+" "$build/fuzz_$t.log" | tail -1 || true)
     echo "fuzz_$t: no crash, ${runs:-?} runs, ${rate:-?} execs/s, $cov"
   else
-    status=1
     echo "fuzz_$t: CRASH — see $build/fuzz_$t.log and $build/artifacts/"
     grep -E "ERROR|SUMMARY|runtime error|Test unit written" "$build/fuzz_$t.log" | head -6
+    return 1
   fi
+}
+# A libFuzzer run uses one core: FUZZ_JOBS runs at a time (default: the
+# number of cores), each still for the full time. Summaries print in order.
+jobs=${FUZZ_JOBS:-$(nproc)}
+status=0
+pending=("${targets[@]}")
+while ((${#pending[@]})); do
+  batch=("${pending[@]:0:jobs}")
+  pending=("${pending[@]:jobs}")
+  echo "== ${batch[*]/#/fuzz_} for ${secs}s each, in parallel"
+  pids=()
+  for t in "${batch[@]}"; do
+    fuzz_one "$t" >"$build/fuzz_$t.summary" &
+    pids+=($!)
+  done
+  for i in "${!batch[@]}"; do
+    wait "${pids[$i]}" || status=1
+    cat "$build/fuzz_${batch[$i]}.summary"
+  done
 done
 exit $status

@@ -161,7 +161,8 @@ class Tools:
         if user:
             cmd = setpriv(user) + cmd
         proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
-        for _ in range(200):
+        deadline = time.time() + 60  # a busy shared machine can take long to load an index
+        while time.time() < deadline:
             if proc.poll() is not None:
                 break
             if http_get(port, "/healthz", timeout=1)[0] == 200:
