@@ -233,3 +233,62 @@ def dir_size(path):
             except OSError:
                 pass
     return total
+
+
+# ---- start-up helpers shared by the HTTP benchmark and the PostgreSQL peers ----
+
+PG_BIN = "/usr/lib/postgresql/15/bin"
+
+
+def free_port():
+    """A TCP port on 127.0.0.1 that was free a moment ago."""
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class PgCluster:
+    """A throwaway PostgreSQL 15 cluster: initdb + pg_ctl in a temp dir,
+    listening on 127.0.0.1:`port` and a socket in the temp dir only, user
+    "bench" with trust auth, no fsync. `settings`: extra "-c name=value"
+    server settings. Run as root, the server runs as the postgres user
+    (initdb refuses root). stop() removes everything."""
+
+    def __init__(self, port=None, settings=(), prefix="palveluhaku-pg-"):
+        import tempfile
+        self.port = port or free_port()
+        self.dir = tempfile.mkdtemp(prefix=prefix)
+        self.data = os.path.join(self.dir, "data")
+        self.settings = list(settings)
+        self.as_user = []
+        if os.geteuid() == 0:
+            import pwd
+            pw = pwd.getpwnam("postgres")
+            os.chown(self.dir, pw.pw_uid, pw.pw_gid)
+            self.as_user = ["runuser", "-u", "postgres", "--"]
+
+    def run(self, *cmd):
+        import subprocess
+        subprocess.run(self.as_user + list(cmd), check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, cwd=self.dir)
+
+    def start(self):
+        self.run(PG_BIN + "/initdb", "-D", self.data, "-A", "trust", "-U", "bench", "-E", "UTF8",
+                 "--locale", "C.UTF-8", "--no-sync")
+        opts = " ".join(["-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+                         % (self.port, self.dir)] + ["-c " + s for s in self.settings])
+        self.run(PG_BIN + "/pg_ctl", "-D", self.data, "-o", opts, "-l", os.path.join(self.dir, "log"),
+                 "-w", "-t", "60", "start")
+        return self
+
+    def connect(self):
+        import psycopg2
+        return psycopg2.connect(host="127.0.0.1", port=self.port, user="bench", dbname="postgres")
+
+    def stop(self):
+        import shutil
+        try:
+            self.run(PG_BIN + "/pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop")
+        finally:
+            shutil.rmtree(self.dir, ignore_errors=True)

@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import random
-import socket
 import string
 import subprocess
 import sys
@@ -31,14 +30,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchlib  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def rss_kb(pid):
@@ -132,7 +123,7 @@ def main(argv=None):
     with os.fdopen(fd, "w") as f:
         for q in queries:
             f.write(q.url() + "\n")
-    port = free_port()
+    port = benchlib.free_port()
     base = "http://127.0.0.1:%d" % port
     cmd = [args.server, "--index", args.index, "--host", "127.0.0.1", "--port", str(port)]
     if args.server_threads:

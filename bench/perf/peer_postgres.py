@@ -15,59 +15,15 @@ included).
 import argparse
 import io
 import os
-import shutil
-import socket
-import subprocess
 import sys
-import tempfile
 import time
-
-import psycopg2
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchlib  # noqa: E402
 
-PGBIN = "/usr/lib/postgresql/15/bin"
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-class Cluster:
-    def __init__(self, port):
-        self.dir = tempfile.mkdtemp(prefix="palveluhaku-pg-")
-        self.port = port
-        self.as_user = []
-        if os.geteuid() == 0:  # initdb refuses root
-            import pwd
-            pw = pwd.getpwnam("postgres")
-            os.chown(self.dir, pw.pw_uid, pw.pw_gid)
-            self.as_user = ["runuser", "-u", "postgres", "--"]
-        self.data = os.path.join(self.dir, "data")
-
-    def run(self, *cmd):
-        subprocess.run(self.as_user + list(cmd), check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.PIPE)
-
-    def start(self):
-        self.run(PGBIN + "/initdb", "-D", self.data, "-A", "trust", "-U", "bench", "-E", "UTF8",
-                 "--locale", "C.UTF-8", "--no-sync")
-        opts = ("-p %d -k %s -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c work_mem=64MB "
-                "-c maintenance_work_mem=512MB -c fsync=off -c synchronous_commit=off "
-                "-c full_page_writes=off -c jit=off -c max_wal_size=4GB" % (self.port, self.dir))
-        self.run(PGBIN + "/pg_ctl", "-D", self.data, "-o", opts, "-l", os.path.join(self.dir, "log"),
-                 "-w", "start")
-
-    def stop(self):
-        try:
-            self.run(PGBIN + "/pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop")
-        finally:
-            shutil.rmtree(self.dir, ignore_errors=True)
+# The perf cluster's settings on top of benchlib.PgCluster's (no fsync, loopback).
+PG_SETTINGS = ["shared_buffers=512MB", "work_mem=64MB", "maintenance_work_mem=512MB",
+               "synchronous_commit=off", "jit=off", "max_wal_size=4GB"]
 
 
 SCHEMA = """
@@ -199,10 +155,9 @@ def main(argv=None):
     args = ap.parse_args(argv)
     codes = benchlib.Codes()
     queries = benchlib.read_queries(codes)
-    cluster = Cluster(free_port())
-    cluster.start()
+    cluster = benchlib.PgCluster(settings=PG_SETTINGS).start()
     try:
-        conn = psycopg2.connect(host="127.0.0.1", port=cluster.port, user="bench", dbname="postgres")
+        conn = cluster.connect()
         t0 = time.perf_counter()
         n = load(conn, args.corpus, codes)
         build_s = time.perf_counter() - t0

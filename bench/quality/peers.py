@@ -15,14 +15,12 @@ A peer's search(query, k) returns (ranked doc ids (at most k), total matches).
 """
 import json
 import os
-import pwd
 import re
-import shutil
-import socket
-import subprocess
 import sqlite3
-import tempfile
-import time
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "perf"))
+import benchlib  # noqa: E402  (bench/perf/benchlib.py: the PostgreSQL cluster)
 
 LANGS = ("fi", "sv", "en")
 FIELDS = ("name", "keywords", "summary", "description")
@@ -127,17 +125,6 @@ class XapianSnowball:
 
 
 # ---- PostgreSQL 15 'finnish' --------------------------------------------------
-PG_BIN = "/usr/lib/postgresql/15/bin"
-
-
-def _free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
 class PostgresFinnish:
     """PostgreSQL 15 in a throwaway cluster (initdb + pg_ctl under a temp dir,
     listening on 127.0.0.1 and a socket in the temp dir only). One table with a
@@ -152,24 +139,8 @@ class PostgresFinnish:
     name = "PostgreSQL 15 finnish"
 
     def __init__(self, records):
-        import psycopg2
-        self.tmp = tempfile.mkdtemp(prefix="phq-pg-")
-        self.run_as = None
-        if os.geteuid() == 0:  # initdb refuses to run as root
-            self.run_as = "postgres"
-            pw = pwd.getpwnam("postgres")
-            os.chown(self.tmp, pw.pw_uid, pw.pw_gid)
-        data = os.path.join(self.tmp, "data")
-        self.port = _free_port()
-        self._pg([os.path.join(PG_BIN, "initdb"), "-D", data, "-U", "bench", "-A", "trust",
-                  "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"])
-        opts = "-c listen_addresses=127.0.0.1 -c port=%d -c unix_socket_directories=%s " \
-               "-c fsync=off -c full_page_writes=off" % (self.port, self.tmp)
-        self._pg([os.path.join(PG_BIN, "pg_ctl"), "-D", data, "-o", opts, "-w", "-t", "60",
-                  "-l", os.path.join(self.tmp, "log"), "start"])
-        self.data = data
-        self.conn = psycopg2.connect(host="127.0.0.1", port=self.port, user="bench",
-                                     dbname="postgres")
+        self.cluster = benchlib.PgCluster(prefix="phq-pg-").start()
+        self.conn = self.cluster.connect()
         self.conn.autocommit = True
         cur = self.conn.cursor()
         cur.execute("CREATE TABLE docs (id text primary key, name text, keywords text, "
@@ -184,12 +155,6 @@ class PostgresFinnish:
         cur.execute("CREATE INDEX docs_tsv ON docs USING gin (tsv)")
         cur.execute("ANALYZE docs")
 
-    def _pg(self, argv):
-        if self.run_as:
-            argv = ["runuser", "-u", self.run_as, "--"] + argv
-        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                       cwd=self.tmp)
-
     def search(self, query, k=10):
         cur = self.conn.cursor()
         cur.execute("SELECT id, count(*) OVER () FROM docs, plainto_tsquery('finnish', %s) q "
@@ -201,11 +166,7 @@ class PostgresFinnish:
         try:
             self.conn.close()
         finally:
-            try:
-                self._pg([os.path.join(PG_BIN, "pg_ctl"), "-D", self.data, "-m", "fast", "-w",
-                          "stop"])
-            finally:
-                shutil.rmtree(self.tmp, ignore_errors=True)
+            self.cluster.stop()
 
 
 PEERS = (PostgresFinnish, SqliteFts5, XapianSnowball)
