@@ -39,8 +39,12 @@ struct IndexOptions {
   std::string codes_dir;
   // Analysis threads for a rebuild. Default: 0 = hardware concurrency.
   unsigned threads = 0;
-  // Documents per Xapian commit batch during a rebuild. Default: 20000.
-  std::size_t batch_size = 20000;
+  // Documents per chunk of a rebuild: each chunk is written by one thread
+  // into its own small database in one commit, and the chunks are merged in
+  // order by Xapian's compactor. Small chunks keep Xapian's in-memory
+  // inverter small (its per-posting cost grows with the batch); a rebuild of
+  // at most this many records writes one database directly. Default: 500.
+  std::size_t batch_size = 500;
   // Progress callback (documents done, total). Default: none.
   std::function<void(std::size_t, std::size_t)> progress;
 };

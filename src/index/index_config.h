@@ -20,6 +20,8 @@ namespace palveluhaku::index {
 inline constexpr const char* kConfigMetadataKey = "palveluhaku.index-config";
 inline constexpr const char* kBuiltAtMetadataKey = "palveluhaku.built-at";
 inline constexpr const char* kGenerationMetadataKey = "palveluhaku.generation";
+// Docids changed by the last in-place updates (index/change_log.h).
+inline constexpr const char* kChangesMetadataKey = "palveluhaku.changes";
 inline constexpr int kFormatVersion = 1;
 
 // The boolean (filter) fields in a fixed order; the facet columns use this

@@ -1,9 +1,13 @@
 // indexer.cpp — rebuild_index / update_index (palveluhaku/index.h).
 //
-// A rebuild analyses the records on several threads (one DocumentBuilder,
-// i.e. one Analyzer, each) and adds the documents in record order on the
-// calling thread, so docids are deterministic. The new generation is
-// committed (Xapian fsyncs), then the stub is switched with rename().
+// A rebuild cuts the records into small chunks that worker threads (one
+// DocumentBuilder, i.e. one Analyzer, each) analyse and write into chunk
+// databases, merged in record order by Xapian's compactor, so docids are
+// deterministic (see write_documents). The new generation is committed
+// (Xapian fsyncs), then the stub is switched with rename(). An update
+// writes in place and records the docids it changed in the metadata
+// (kChangesMetadataKey) so a reader can patch its in-memory view instead of
+// rebuilding it.
 #include "palveluhaku/index.h"
 
 #include <algorithm>
@@ -17,10 +21,10 @@
 #include <optional>
 #include <thread>
 #include <unordered_map>
-#include <unordered_set>
 
 #include <xapian.h>
 
+#include "index/change_log.h"
 #include "index/document_builder.h"
 #include "index/index_config.h"
 #include "index/index_dir.h"
@@ -166,82 +170,171 @@ std::string live_generation_path(const std::string& dir) {
 
 namespace {
 
-// Parallel rebuild: Xapian's writer (its inverter) costs about as much as
-// the analysis, and one database takes one writer. So each thread analyses
-// and writes a contiguous slice of the records into its own shard database;
-// the shards are then merged by Xapian's compactor, which concatenates them
-// in order (docids as if written by one writer) and sums the spelling
-// tables. Returns the number of documents per shard.
-void build_sharded(const Setup& s, const std::vector<ServiceRecord>& records,
-                   const std::vector<std::size_t>& order, unsigned shards, const std::string& path,
-                   const IndexOptions& opts) {
-  const std::size_t n = order.size();
-  std::vector<std::string> shard_paths;
-  for (unsigned k = 0; k < shards; ++k) shard_paths.push_back(path + ".shard" + std::to_string(k));
-  std::atomic<std::size_t> done{0};
+// Parallel rebuild. Xapian's writer is the larger half of the cost: its
+// inverter keeps every pending posting in std::maps (term -> docid -> wdf),
+// and once a batch holds thousands of documents each add_posting walks deep
+// trees that no longer fit in the cache (1.1 ms per document at 10,000 per
+// batch, 0.4 ms at 500). And one database takes one writer. So the records
+// are cut into small contiguous chunks; worker threads claim chunks in order
+// and each writes its chunk into its own small database ("gen-N.shardK",
+// one commit, no fsync: it is temporary). Xapian's compactor then
+// concatenates the chunks in order (docids as if one writer had added the
+// records one by one), in groups of at most kMergeFanIn databases so the
+// number of open files stays bounded, the groups on the worker threads.
+// The spelling words are counted per thread and written once at the end.
+constexpr std::size_t kMergeFanIn = 64;
+
+struct ChunkPlan {
+  std::size_t chunk = 0;   // documents per chunk
+  std::size_t chunks = 0;  // number of chunks
+};
+
+ChunkPlan plan_chunks(std::size_t n, std::size_t batch) {
+  ChunkPlan p;
+  p.chunk = std::max<std::size_t>(1, batch);
+  p.chunks = n == 0 ? 1 : (n + p.chunk - 1) / p.chunk;
+  return p;
+}
+
+// Runs task(i) for i in [0, count) on `threads` threads, calling
+// `on_tick` on the calling thread every 100 ms until all are done. The first
+// exception is rethrown after every thread has stopped; a failure stops the
+// others from claiming new tasks.
+void run_parallel(std::size_t count, unsigned threads, const std::function<void(std::size_t)>& task,
+                  const std::function<void()>& on_tick) {
+  std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
+  std::atomic<unsigned> running{0};
   std::exception_ptr error;
   std::mutex error_mu;
-  auto cleanup = [&] {
-    std::error_code ec;
-    for (const auto& sp : shard_paths) fs::remove_all(sp, ec);
-  };
-  auto shard = [&](unsigned k) {
-    try {
-      const std::size_t from = n * k / shards, to = n * (k + 1) / shards;
-      DocumentBuilder b(s.config, s.resources, s.codes);
-      Xapian::WritableDatabase db(shard_paths[k], Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
-      std::unordered_map<std::string, Xapian::termcount> spelling;
-      const std::size_t batch = std::max<std::size_t>(1, opts.batch_size / shards);
-      std::size_t since_commit = 0;
-      for (std::size_t i = from; i < to && !failed; ++i) {
-        BuiltDocument d = b.build(records[order[i]]);
-        db.add_document(d.doc);
-        for (auto& w : d.spelling_words) ++spelling[w];
-        if (++since_commit >= batch) {
-          db.commit();
-          since_commit = 0;
-        }
-        ++done;
-      }
-      for (const auto& [w, f] : spelling) db.add_spelling(w, f);
-      db.commit();
-      db.close();
-    } catch (...) {
-      std::lock_guard lk(error_mu);
-      if (!error) error = std::current_exception();
-      failed = true;
-    }
-  };
-  std::vector<std::thread> pool;
-  try {
-    for (unsigned k = 0; k < shards; ++k) pool.emplace_back(shard, k);
+  auto worker = [&] {
     for (;;) {
-      const std::size_t d = done.load();
-      if (opts.progress) opts.progress(d, n);
-      if (d >= n || failed) break;
+      const std::size_t i = next.fetch_add(1);
+      if (i >= count || failed) break;
+      try {
+        task(i);
+      } catch (...) {
+        std::lock_guard lk(error_mu);
+        if (!error) error = std::current_exception();
+        failed = true;
+        break;
+      }
+    }
+    --running;
+  };
+  threads = static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(threads, count)));
+  std::vector<std::thread> pool;
+  running = threads;
+  try {
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+    while (running.load() > 0) {
+      if (on_tick) on_tick();
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
   } catch (...) {
     failed = true;
     for (auto& th : pool) th.join();
-    cleanup();
     throw;
   }
   for (auto& th : pool) th.join();
-  if (error) {
-    cleanup();
-    std::rethrow_exception(error);
+  if (error) std::rethrow_exception(error);
+}
+
+// Concatenates `parts` (in order) into a new database at `out`, removing
+// the parts. More than kMergeFanIn parts are merged in groups first.
+void merge_parts(std::vector<std::string> parts, const std::string& out, unsigned threads) {
+  int level = 0;
+  while (parts.size() > kMergeFanIn) {
+    const std::size_t groups = (parts.size() + kMergeFanIn - 1) / kMergeFanIn;
+    std::vector<std::string> merged(groups);
+    for (std::size_t g = 0; g < groups; ++g)
+      merged[g] = out + ".shardm" + std::to_string(level) + "_" + std::to_string(g);
+    run_parallel(groups, threads, [&](std::size_t g) {
+      Xapian::Database group;
+      const std::size_t from = g * kMergeFanIn, to = std::min(parts.size(), from + kMergeFanIn);
+      for (std::size_t i = from; i < to; ++i) group.add_database(Xapian::Database(parts[i]));
+      group.compact(merged[g], Xapian::DB_BACKEND_GLASS | Xapian::DBCOMPACT_MULTIPASS);
+      group.close();
+      std::error_code ec;
+      for (std::size_t i = from; i < to; ++i) fs::remove_all(parts[i], ec);
+    }, nullptr);
+    parts = std::move(merged);
+    ++level;
   }
+  Xapian::Database all;
+  for (const auto& p : parts) all.add_database(Xapian::Database(p));
+  all.compact(out, Xapian::DB_BACKEND_GLASS | Xapian::DBCOMPACT_MULTIPASS);
+  all.close();
+  std::error_code ec;
+  for (const auto& p : parts) fs::remove_all(p, ec);
+}
+
+// Writes the documents of records[order[i]] for every i into a complete
+// database at `path` (without metadata), counting the spelling words into
+// `spelling`. `stats.added` / `replaced` are not touched.
+void write_documents(const Setup& s, const std::vector<ServiceRecord>& records,
+                     const std::vector<std::size_t>& order, unsigned threads, std::size_t batch,
+                     const std::string& path, const IndexOptions& opts,
+                     std::unordered_map<std::string, Xapian::termcount>& spelling) {
+  const std::size_t n = order.size();
+  const ChunkPlan plan = plan_chunks(n, batch);
+  // One chunk: write it straight into `path` (small indexes, tests).
+  const bool direct = plan.chunks == 1;
+  std::vector<std::string> parts(plan.chunks);
+  for (std::size_t k = 0; k < plan.chunks; ++k)
+    parts[k] = direct ? path : path + ".shard" + std::to_string(k);
+  threads = static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(threads, plan.chunks)));
+
+  // Per thread: its DocumentBuilder (claimed by index) and spelling counts.
+  struct Slot {
+    std::unique_ptr<DocumentBuilder> builder;
+    std::unordered_map<std::string, Xapian::termcount> spelling;
+  };
+  std::vector<Slot> slots(threads);
+  std::mutex slots_mu;
+  std::vector<bool> slot_busy(threads, false);
+  std::atomic<std::size_t> done{0};
+  auto cleanup = [&] {
+    std::error_code ec;
+    if (!direct)
+      for (const auto& p : parts) fs::remove_all(p, ec);
+  };
+  auto task = [&](std::size_t k) {
+    std::size_t si = 0;
+    {
+      std::lock_guard lk(slots_mu);
+      while (slot_busy[si]) ++si;  // at most `threads` tasks run at once
+      slot_busy[si] = true;
+    }
+    Slot& slot = slots[si];
+    if (!slot.builder) slot.builder = std::make_unique<DocumentBuilder>(s.config, s.resources, s.codes);
+    const int flags = Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS |
+                      (direct ? 0 : Xapian::DB_NO_SYNC);
+    Xapian::WritableDatabase db(parts[k], flags);
+    const std::size_t from = k * plan.chunk, to = std::min(n, from + plan.chunk);
+    for (std::size_t i = from; i < to; ++i) {
+      BuiltDocument d = slot.builder->build(records[order[i]]);
+      db.add_document(d.doc);
+      for (auto& w : d.spelling_words) ++slot.spelling[w];
+      ++done;
+    }
+    db.commit();
+    db.close();
+    std::lock_guard lk(slots_mu);
+    slot_busy[si] = false;
+  };
   try {
-    Xapian::Database all;
-    for (const auto& sp : shard_paths) all.add_database(Xapian::Database(sp));
-    all.compact(path, Xapian::DB_BACKEND_GLASS);
+    run_parallel(plan.chunks, threads, task, [&] {
+      if (opts.progress) opts.progress(std::min(done.load(), n), n);
+    });
+    if (opts.progress) opts.progress(n, n);
+    for (auto& slot : slots)
+      for (const auto& [w, f] : slot.spelling) spelling[w] += f;
+    if (!direct) merge_parts(parts, path, threads);
   } catch (...) {
     cleanup();
     throw;
   }
-  cleanup();
 }
 
 }  // namespace
@@ -258,65 +351,23 @@ IndexStats rebuild_index(const std::string& dir, const std::vector<ServiceRecord
   const std::string gen_name = generation_name(gen);
   const std::string path = (fs::path(dir) / gen_name).string();
   IndexStats stats;
-  const unsigned threads = thread_count(opts, records.size());
-  if (threads > 1 && records.size() >= 2000) {
-    try {
-      // The last record of a duplicated id wins, as with replace_document.
-      std::unordered_map<std::string, std::size_t> last;
-      for (std::size_t i = 0; i < records.size(); ++i) last[records[i].id] = i;
-      std::vector<std::size_t> order;
-      order.reserve(last.size());
-      for (std::size_t i = 0; i < records.size(); ++i)
-        if (last[records[i].id] == i) order.push_back(i);
-      stats.added = order.size();
-      stats.replaced = records.size() - order.size();
-      build_sharded(s, records, order, threads, path, opts);
-      Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
-      write_metadata(db, s.config, gen);
-      db.commit();
-      stats.documents = db.get_doccount();
-      db.close();
-      switch_live_generation(dir, gen_name);
-    } catch (const Xapian::Error& e) {
-      std::error_code ec;
-      fs::remove_all(path, ec);
-      rethrow_xapian(e, "building " + path);
-    } catch (...) {
-      std::error_code ec;
-      fs::remove_all(path, ec);
-      throw;
-    }
-    remove_stale_generations(dir);
-    stats.generation = gen;
-    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    return stats;
-  }
   try {
-    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+    // A duplicated id keeps its last record, as replace_document would
+    // (importers report and skip duplicates before this).
+    std::unordered_map<std::string, std::size_t> last;
+    last.reserve(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) last[records[i].id] = i;
+    std::vector<std::size_t> order;
+    order.reserve(last.size());
+    for (std::size_t i = 0; i < records.size(); ++i)
+      if (last[records[i].id] == i) order.push_back(i);
+    stats.added = order.size();
+    stats.replaced = records.size() - order.size();
+
     std::unordered_map<std::string, Xapian::termcount> spelling;
-    std::unordered_set<std::string> seen_ids;
-    const std::size_t batch = std::max<std::size_t>(1, opts.batch_size);
-    std::size_t since_commit = 0;
-    build_documents(s, records, thread_count(opts, records.size()),
-                    [&](std::size_t i, BuiltDocument& d) {
-                      // replace_document keeps the last record of a duplicated id
-                      // (importers report and skip duplicates before this). The
-                      // database is new: a set of ids answers without asking it.
-                      if (!seen_ids.insert(d.id_term).second) {
-                        db.replace_document(d.id_term, d.doc);
-                        ++stats.replaced;
-                      } else {
-                        db.add_document(d.doc);
-                        ++stats.added;
-                      }
-                      for (auto& w : d.spelling_words) ++spelling[w];
-                      if (++since_commit >= batch) {
-                        db.commit();
-                        since_commit = 0;
-                      }
-                      if (opts.progress && ((i + 1) % 256 == 0 || i + 1 == records.size()))
-                        opts.progress(i + 1, records.size());
-                    });
+    write_documents(s, records, order, thread_count(opts, records.size()), opts.batch_size, path, opts,
+                    spelling);
+    Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
     // Rarely used words make most spelling suggestions noise: keep them all,
     // Xapian prefers the most frequent candidate.
     for (const auto& [w, f] : spelling) db.add_spelling(w, f);
@@ -366,19 +417,26 @@ IndexStats update_index(const std::string& dir, const std::vector<ServiceRecord>
     Setup eff = s;
     if (!stored.empty())
       eff.config = index_config_from_json(nlohmann::json::parse(stored), path + " metadata");
+    // Every docid this commit touches, for readers patching their view.
+    std::vector<Xapian::docid> changed;
+    auto holders = [&](const std::string& term) {
+      std::size_t k = 0;
+      for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p, ++k) changed.push_back(*p);
+      return k;
+    };
     build_documents(eff, upserts, thread_count(opts, upserts.size()),
                     [&](std::size_t i, BuiltDocument& d) {
-                      if (db.term_exists(d.id_term))
+                      if (holders(d.id_term) > 0)
                         ++stats.replaced;
                       else
                         ++stats.added;
-                      db.replace_document(d.id_term, d.doc);
+                      changed.push_back(db.replace_document(d.id_term, d.doc));
                       for (auto& w : d.spelling_words) db.add_spelling(w, 1);
                       if (opts.progress) opts.progress(i + 1, upserts.size());
                     });
     for (const auto& id : delete_ids) {
       const std::string term = eff.config.id_prefix + id;
-      if (db.term_exists(term)) {
+      if (holders(term) > 0) {
         db.delete_document(term);
         ++stats.deleted;
       } else {
@@ -386,6 +444,9 @@ IndexStats update_index(const std::string& dir, const std::vector<ServiceRecord>
       }
     }
     db.set_metadata(kBuiltAtMetadataKey, now_iso());
+    // Xapian numbers each commit's revision one above the last.
+    db.set_metadata(kChangesMetadataKey,
+                    append_change(db.get_metadata(kChangesMetadataKey), db.get_revision() + 1, changed));
     db.commit();
     stats.documents = db.get_doccount();
     stats.generation = parse_generation_name(fs::path(path).filename().string());

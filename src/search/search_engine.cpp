@@ -600,7 +600,8 @@ struct SearchEngine::Impl {
         next = open_live();
       } else {
         monitor.reopen();
-        if (monitor.get_revision() != cur->revision) next = Snapshot::build(monitor, path);
+        // An in-place update: patch the snapshot for the documents it changed.
+        if (monitor.get_revision() != cur->revision) next = Snapshot::update(*cur, monitor, path);
       }
       if (next) {
         std::lock_guard sl(snap_mu);

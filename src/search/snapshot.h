@@ -5,7 +5,8 @@
 // boolean filter terms become per-document lists of small value ids (one
 // flat CSR array), the value slots become columns (name rank, age range,
 // coordinates, opening hours). Shared read-only by every thread through a
-// shared_ptr; a reload builds a new one and swaps it in.
+// shared_ptr; a reload builds a new one (or, after an in-place update,
+// patches a copy of the old one: update()) and swaps it in.
 //
 // Threading: immutable after build(), except the suggest index which is
 // built on first use under a std::once_flag.
@@ -93,9 +94,24 @@ struct Snapshot {
   };
   std::vector<WeeklyHours> weekly;  // parallel to hours
 
+  // True if this snapshot was patched from an older one by update() rather
+  // than built from scratch (for tests and diagnostics).
+  bool patched = false;
+
   // Builds the snapshot of `db` as it is now. Throws Error(index_corrupt) if
   // the database is not a Palveluhaku index.
   static std::shared_ptr<Snapshot> build(Xapian::Database& db, const std::string& path);
+
+  // The snapshot of `db` as it is now, where `prev` is a snapshot of an
+  // older revision of the same database (`path`). If the index's change log
+  // (index/change_log.h) lists the documents changed by every commit since
+  // prev.revision and they are few (at most max(1000, 5 % of the
+  // documents)), only those documents are read from `db` and the rest is
+  // copied from `prev`; the result equals build(db, path) array for array.
+  // Otherwise (another generation, a log that does not reach back, a bulk
+  // update) it is build(db, path). Throws like build().
+  static std::shared_ptr<Snapshot> update(const Snapshot& prev, Xapian::Database& db,
+                                          const std::string& path);
 
   // The suggest index, built on first call with `analyzer` (used for
   // category labels) under a once_flag.
