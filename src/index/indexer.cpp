@@ -207,6 +207,7 @@ void run_parallel(std::size_t count, unsigned threads, const std::function<void(
   std::atomic<unsigned> running{0};
   std::exception_ptr error;
   std::mutex error_mu;
+  std::condition_variable finished;  // a worker stopped (signalled under error_mu)
   auto worker = [&] {
     for (;;) {
       const std::size_t i = next.fetch_add(1);
@@ -220,16 +221,19 @@ void run_parallel(std::size_t count, unsigned threads, const std::function<void(
         break;
       }
     }
+    std::lock_guard lk(error_mu);
     --running;
+    finished.notify_all();
   };
   threads = static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(threads, count)));
   std::vector<std::thread> pool;
   running = threads;
   try {
     for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
-    while (running.load() > 0) {
+    for (;;) {
       if (on_tick) on_tick();
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      std::unique_lock lk(error_mu);
+      if (finished.wait_for(lk, std::chrono::milliseconds(100), [&] { return running.load() == 0; })) break;
     }
   } catch (...) {
     failed = true;
