@@ -10,7 +10,7 @@
 // index and an interrupted rebuild (even kill -9) leaves the old one live.
 // The generation before the live one is kept (readers may still have it
 // open); older ones are removed. An update (--update) writes into the live
-// generation in place with Xapian's own atomic commit.
+// generation in place with one atomic commit and logs the docids it changed.
 //
 // The index shape (fields, weights, prefixes, value slots) is declared in
 // index-config/index.json; see index-config/README.md.
@@ -37,7 +37,7 @@ struct IndexOptions {
   std::string config_dir;
   // Directory holding the code lists. Default: share/palveluhaku/codes.
   std::string codes_dir;
-  // Analysis threads for a rebuild. Default: 0 = hardware concurrency.
+  // Worker threads of a rebuild (analyse and write). Default: 0 = cores.
   unsigned threads = 0;
   // Documents per chunk of a rebuild: each chunk is written by one thread
   // into its own small database in one commit, and the chunks are merged in

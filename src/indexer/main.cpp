@@ -48,7 +48,7 @@ Options:
   --strict           any import problem (even a warning) is fatal: nothing is written
   --config-dir D     index configuration directory (default: the installed index-config)
   --codes-dir D      code lists directory (default: the installed codes)
-  --threads N        analysis threads (default: the number of cores)
+  --threads N        worker threads (default: the number of cores)
   --quiet            no summary and no progress bar
   --help             this help
   --version          the version
