@@ -10,6 +10,15 @@ namespace palveluhaku::server {
 
 namespace {
 
+std::string_view match_kind_code(MatchKind k) {
+  switch (k) {
+    case MatchKind::all_words: return "all";
+    case MatchKind::some_words: return "some";
+    case MatchKind::related: return "related";
+  }
+  return "all";
+}
+
 struct Label3 {
   std::string_view code, fi, sv, en;
 };
@@ -118,6 +127,7 @@ nlohmann::json hit_to_json(const SearchHit& hit, const CodeLists& codes, Lang la
   if (r.age_min) j["age_min"] = *r.age_min;
   if (r.age_max) j["age_max"] = *r.age_max;
   j["score"] = hit.score;
+  j["match"] = match_kind_code(hit.match);
   return j;
 }
 
@@ -143,6 +153,7 @@ nlohmann::json search_result_to_json(const SearchResult& result, const CodeLists
     j["did_you_mean"] = nullptr;
   j["corrected"] = result.corrected;
   j["relaxed"] = result.relaxed;
+  j["filled"] = result.filled;
   return j;
 }
 

@@ -130,6 +130,33 @@ std::size_t count_of(const json& facet_list, const std::string& value) {
 
 }  // namespace
 
+TEST_CASE("a short result is filled after its matches, and the API says which hits are fill",
+          "[server]") {
+  TestServer t;
+  // Two fixture services are family clubs; a page of 5 is filled with others.
+  json j = t.get_json("/api/v1/search?q=perhekerho&per_page=5&facets=false");
+  const auto total = j["total"].get<std::size_t>();
+  const auto& hits = j["hits"];
+  REQUIRE(total >= 1);
+  REQUIRE(total < hits.size());
+  CHECK(j["filled"].get<std::size_t>() == hits.size() - total);
+  // The matches first, then "some", then "related": never back to a better tier.
+  auto rank = [](const json& h) {
+    const std::string m = h["match"].get<std::string>();
+    return m == "all" ? 0 : m == "some" ? 1 : m == "related" ? 2 : 99;
+  };
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    CHECK(rank(hits[i]) < 99);
+    CHECK((rank(hits[i]) == 0) == (i < total));
+    if (i > 0) CHECK(rank(hits[i - 1]) <= rank(hits[i]));
+  }
+  // A page that ends with the matches is not filled.
+  json exact = t.get_json("/api/v1/search?q=perhekerho&per_page=" + std::to_string(total) + "&facets=false");
+  CHECK(exact["filled"] == 0);
+  CHECK(exact["hits"].size() == total);
+
+}
+
 TEST_CASE("search answers with the documented shape", "[server]") {
   TestServer t;
   json j = t.get_json("/api/v1/search?q=perheneuvola");

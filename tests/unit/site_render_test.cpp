@@ -323,6 +323,39 @@ TEST_CASE("site: the results page has facets with counts, cards, paging and an a
   CHECK(contains(sv, "<input type=\"hidden\" name=\"lang\" value=\"sv\">"));
 }
 
+TEST_CASE("site: the hits that fill a short result come under their own headings, numbered on", "[site]") {
+  SearchResult res = sample_result();
+  res.total = 2;
+  res.hits.resize(5);
+  res.hits[2].match = MatchKind::some_words;
+  res.hits[3].match = MatchKind::related;
+  res.hits[4].match = MatchKind::related;
+  res.filled = 3;
+  for (Lang lang : {Lang::fi, Lang::sv, Lang::en}) {
+    const std::string html = render_results(env_for(lang, {{"q", "neuvola perhe"}}), &res, {}, "");
+    check_no_raw_keys(html);
+    const auto some = html.find("<h2 class=\"results-group\">");
+    REQUIRE(some != std::string::npos);
+    const auto related = html.find("<h2 class=\"results-group\">", some + 1);
+    REQUIRE(related != std::string::npos);
+    CHECK(html.find("<h2 class=\"results-group\">", related + 1) == std::string::npos);
+    // The matches, then the some-words hit from number 3, the related ones from 4.
+    CHECK(html.find("<ol class=\"cards\" start=\"1\">") < some);
+    CHECK(html.find("<ol class=\"cards\" start=\"3\">", some) < related);
+    CHECK(html.find("<ol class=\"cards\" start=\"4\">", related) != std::string::npos);
+  }
+  const std::string fi = render_results(env_for(Lang::fi, {{"q", "neuvola perhe"}}), &res, {}, "");
+  CHECK(contains(fi, ">Palveluja, joissa on osa hakusanoista</h2>"));
+  CHECK(contains(fi, ">Samaan aiheeseen liittyviä palveluja</h2>"));
+  // A relaxed result is all some-words hits: the notice says so, no heading.
+  SearchResult relaxed = sample_result();
+  relaxed.relaxed = true;
+  for (auto& h : relaxed.hits) h.match = MatchKind::some_words;
+  const std::string r = render_results(env_for(Lang::fi, {{"q", "neuvola perhe"}}), &relaxed, {}, "");
+  CHECK_FALSE(contains(r, "results-group"));
+  CHECK(contains(r, "notice-info"));
+}
+
 TEST_CASE("site: a failed search and bad parameters are shown on the page", "[site]") {
   const auto env = env_for(Lang::en, {{"q", "<b>x</b>"}, {"age", "old"}, {"lang", "en"}});
   const std::string html = render_results(env, nullptr, {{"age", "old"}}, "The search could not be made");

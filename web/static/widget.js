@@ -16,11 +16,14 @@
   var TAG = 'palveluhaku-search';
   var S = {
     fi: ['Hae palveluita', 'Hae', 'esim. neuvola, perhekahvila', 'Haetaan…', 'Ei palveluita', '1 palvelu', '{n} palvelua',
-      'Näytä kaikki tulokset', 'Avoinna nyt', 'Haku epäonnistui. Yritä uudelleen.', 'Palveluhaku', 'Hakutulokset'],
+      'Näytä kaikki tulokset', 'Avoinna nyt', 'Haku epäonnistui. Yritä uudelleen.', 'Palveluhaku', 'Hakutulokset',
+      'Palveluja, joissa on osa hakusanoista', 'Samaan aiheeseen liittyviä palveluja'],
     sv: ['Sök tjänster', 'Sök', 't.ex. rådgivning, familjecafé', 'Söker…', 'Inga tjänster', '1 tjänst', '{n} tjänster',
-      'Visa alla resultat', 'Öppet nu', 'Sökningen misslyckades. Försök igen.', 'Tjänstesökning', 'Sökresultat'],
+      'Visa alla resultat', 'Öppet nu', 'Sökningen misslyckades. Försök igen.', 'Tjänstesökning', 'Sökresultat',
+      'Tjänster som innehåller en del av sökorden', 'Tjänster inom samma område'],
     en: ['Search services', 'Search', 'e.g. child health clinic, family café', 'Searching…', 'No services', '1 service',
-      '{n} services', 'Show all results', 'Open now', 'The search failed. Please try again.', 'Service search', 'Search results']
+      '{n} services', 'Show all results', 'Open now', 'The search failed. Please try again.', 'Service search', 'Search results',
+      'Services matching some of the words', 'Related services']
   };
   var CSS = [
     ':host{all:initial!important;display:block!important;box-sizing:border-box!important;',
@@ -47,6 +50,7 @@
     '.meta{display:block;color:var(--ph-muted,#4b5563);font-size:.9em}',
     '.badge{display:inline-block;font-size:.8em;font-weight:700;color:#1e6b34;background:#e3f4e8;border-radius:99px;padding:0 8px;margin-left:6px}',
     '.snip{margin:4px 0 0;font-size:.95em}',
+    '.group{font-weight:700;color:var(--ph-muted,#4b5563);font-size:.9em;padding-top:14px}',
     'mark{background:#fff0a8;color:inherit}',
     '.more{display:inline-block;margin-top:10px;font-weight:600}'
   ].join('');
@@ -169,8 +173,15 @@
       while (ul.lastChild) ul.removeChild(ul.lastChild);
       var n = j.total || 0;
       this._status.textContent = n === 0 ? t[4] : n === 1 ? t[5] : t[6].replace('{n}', String(n));
+      // A short result is filled after its matches (match "some", then
+      // "related"): a separator names each group.
+      var group = j.relaxed ? 'some' : 'all';
       (j.hits || []).forEach(function (h) {
         var li = el('li'), href;
+        if (h.match && h.match !== group) {
+          group = h.match;
+          ul.appendChild(el('li', { class: 'group' }, group === 'related' ? t[13] : t[12]));
+        }
         try { href = new URL(h.url || ('/palvelu/' + encodeURIComponent(h.id)), base || doc.baseURI).href; } catch (e) { href = '#'; }
         if (!/^https?:/i.test(href)) href = '#';
         li.appendChild(el('a', { class: 'name', href: href }, h.name || ''));

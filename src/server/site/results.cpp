@@ -193,6 +193,12 @@ std::string render_active_filters(const PageEnv& env) {
   return h;
 }
 
+// The heading over the hits that fill a short result (see SearchResult::filled).
+std::string render_group_heading(const PageEnv& env, MatchKind kind) {
+  const char* key = kind == MatchKind::related ? "results.more_related" : "results.more_some";
+  return "<h2 class=\"results-group\">" + escape(env.msg->get(env.lang, key)) + "</h2>\n";
+}
+
 std::string render_card(const PageEnv& env, const SearchHit& hit) {
   const Messages& m = *env.msg;
   const Lang L = env.lang;
@@ -343,9 +349,22 @@ std::string render_results(const PageEnv& env, const SearchResult* result,
       h += "<div class=\"empty\">\n<p><strong>" + escape(m.get(L, "results.none")) + "</strong></p>\n<p>" +
            escape(m.get(L, "results.none_hint")) + "</p>\n</div>\n";
     } else {
+      // A short result is filled after its matches with services matching
+      // some words, then related services: each group under its own heading.
       const int first = (result->page - 1) * result->per_page + 1;
+      MatchKind group = result->hits.front().match;
+      if (group != MatchKind::all_words && !(result->relaxed && group == MatchKind::some_words))
+        h += render_group_heading(env, group);
       h += "<ol class=\"cards\" start=\"" + std::to_string(first) + "\">\n";
-      for (const SearchHit& hit : result->hits) h += render_card(env, hit);
+      for (std::size_t i = 0; i < result->hits.size(); ++i) {
+        const SearchHit& hit = result->hits[i];
+        if (hit.match != group) {
+          group = hit.match;
+          h += "</ol>\n" + render_group_heading(env, group) + "<ol class=\"cards\" start=\"" +
+               std::to_string(first + static_cast<int>(i)) + "\">\n";
+        }
+        h += render_card(env, hit);
+      }
       h += "</ol>\n";
     }
     h += render_pagination(env, *result);
