@@ -273,7 +273,10 @@ def check_disk_full(tools):
     size_kb = max(1024, live_kb * 3 // 2 + 256)
     idx = os.path.join(tools.tmp, name)
     os.makedirs(idx)
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", idx],
+    # The first index is built with room to spare (a chunked rebuild needs
+    # space for its chunk databases too); then the disk shrinks to the live
+    # index plus a little, and the next rebuild must fail cleanly.
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb * 4}k", "tmpfs", idx],
                              capture_output=True).returncode == 0
     preexec = None
     if mounted:
@@ -289,6 +292,8 @@ def check_disk_full(tools):
     r2 = None
     try:
         r0 = tools.index(idx, tools.sample)
+        if mounted:
+            subprocess.run(["mount", "-o", f"remount,size={size_kb}k", idx], capture_output=True)
         proc, port = tools.start_server(idx)
         before = total(port) if port else None
         r = tools.index(idx, tools.big, preexec=preexec)
