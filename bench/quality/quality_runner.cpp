@@ -11,17 +11,21 @@
 // stderr). A query that throws is reported with "error" and no hits.
 //
 // Usage: palveluhaku-quality-runner --corpus FILE --queries FILE --index DIR
-//          [--k 10] [--config DIR] [--codes DIR]
+//          [--k 10] [--config DIR] [--codes DIR] [--explain 1]
+// --explain 1 adds "words": the analysed query words with their alternatives
+// (terms, weight, kind), to see why a document matches.
 #include <cstdlib>
 #include <exception>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "palveluhaku/analysis.h"
 #include "palveluhaku/error.h"
 #include "palveluhaku/index.h"
 #include "palveluhaku/paths.h"
@@ -33,6 +37,7 @@ namespace {
 struct Args {
   std::string corpus, queries, index, config, codes;
   int k = 10;
+  bool explain = false;  // print each query's analysed words before its result
 };
 
 bool read_file(const std::string& path, std::string& out) {
@@ -47,7 +52,7 @@ bool read_file(const std::string& path, std::string& out) {
 int usage(const char* msg) {
   std::cerr << "palveluhaku-quality-runner: " << msg
             << "\nusage: palveluhaku-quality-runner --corpus FILE --queries FILE --index DIR"
-               " [--k 10] [--config DIR] [--codes DIR]\n";
+               " [--k 10] [--config DIR] [--codes DIR] [--explain 1]\n";
   return 1;
 }
 
@@ -65,6 +70,7 @@ int main(int argc, char** argv) {
     else if (opt == "--config") a.config = val;
     else if (opt == "--codes") a.codes = val;
     else if (opt == "--k") a.k = std::atoi(val.c_str());
+    else if (opt == "--explain") a.explain = val == "1";
     else return usage(("unknown option " + opt).c_str());
   }
   if (a.corpus.empty() || a.queries.empty() || a.index.empty() || a.k < 1 || a.k > 100)
@@ -92,6 +98,10 @@ int main(int argc, char** argv) {
     eopts.codes_dir = a.codes;
     palveluhaku::SearchEngine engine(a.index, eopts);
 
+    std::unique_ptr<palveluhaku::Analyzer> explainer;
+    if (a.explain)
+      explainer = std::make_unique<palveluhaku::Analyzer>(palveluhaku::AnalysisResources::load(a.config));
+
     std::ifstream qin(a.queries);
     if (!qin) return usage(("cannot read " + a.queries).c_str());
     std::string line;
@@ -106,6 +116,16 @@ int main(int argc, char** argv) {
       req.lang = palveluhaku::Lang::fi;
       req.per_page = a.k;
       req.facets = false;
+      if (explainer) {
+        nlohmann::json words = nlohmann::json::array();
+        for (const auto& w : explainer->analyze_query(req.q, req.lang)) {
+          nlohmann::json alts = nlohmann::json::array();
+          for (const auto& alt : w.alternatives)
+            alts.push_back({{"terms", alt.terms}, {"weight", alt.weight}, {"kind", static_cast<int>(alt.kind)}});
+          words.push_back({{"text", w.text}, {"stopword", w.stopword}, {"alternatives", alts}});
+        }
+        out["words"] = words;
+      }
       try {
         palveluhaku::SearchResult res = engine.search(req);
         out["total"] = res.total;

@@ -1,6 +1,7 @@
 #include "search/query_builder.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace palveluhaku::search {
 
@@ -36,8 +37,34 @@ bool is_leaf_part(const QueryWord& w, const QueryAlternative& a) {
   return true;
 }
 
+// Byte offsets of the UTF-8 character starts of `s`, and s.size() at the end.
+std::vector<std::size_t> char_starts(const std::string& s) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) out.push_back(i);
+  out.push_back(s.size());
+  return out;
+}
+
+bool is_letters(const std::string& s) {
+  for (unsigned char c : s)
+    if (c < 0x80 && !std::isalpha(c)) return false;
+  return true;
+}
+
 Xapian::Query word_query(const QueryWord& w, bool prefix, const QueryBuildOptions& opts) {
   std::vector<Xapian::Query> alts;
+  if (opts.split_weight > 0 && opts.is_term) {
+    const bool has_parts = std::any_of(w.alternatives.begin(), w.alternatives.end(),
+                                       [](const QueryAlternative& a) { return a.kind == TermKind::part; });
+    if (!has_parts) {
+      const auto halves = split_compound(w.text, opts.is_term);
+      if (halves.size() == 2)
+        alts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                          Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(halves[0]), Xapian::Query(halves[1])),
+                          opts.split_weight);
+    }
+  }
   std::vector<Xapian::Query> leaves;
   double leaf_weight = 0;
   for (const auto& a : w.alternatives) {
@@ -85,6 +112,33 @@ Xapian::Query word_query(const QueryWord& w, bool prefix, const QueryBuildOption
 }
 
 }  // namespace
+
+std::vector<std::string> split_compound(const std::string& word,
+                                        const std::function<bool(const std::string&)>& is_term) {
+  if (!is_term || !is_letters(word)) return {};
+  const auto at = char_starts(word);
+  const std::size_t n = at.size() - 1;  // letters
+  if (n < 8) return {};
+  thread_local Xapian::Stem swedish("swedish");
+  // A half as an index term: its stem if the index has it, else as written.
+  const auto term_of = [&](const std::string& half) -> std::string {
+    std::string st = swedish(half);
+    if (!st.empty() && st != half && is_term(st)) return st;
+    return is_term(half) ? half : std::string();
+  };
+  for (std::size_t i = 3; i + 4 <= n; ++i) {  // head = letters i..n-1, longest first
+    const std::string head = term_of(word.substr(at[i]));
+    if (head.empty() || char_starts(head).size() - 1 < 4) continue;  // "pere" -> "per": too short
+    std::string mod = word.substr(0, at[i]);
+    std::string m = term_of(mod);
+    if (m.empty() && mod.size() > 3 && (mod.back() == 's' || mod.back() == 'e')) {
+      mod.pop_back();
+      m = term_of(mod);
+    }
+    if (!m.empty()) return {m, head};
+  }
+  return {};
+}
 
 Xapian::Query build_text_query(const std::vector<QueryWord>& words, const QueryBuildOptions& opts) {
   const auto eff = effective_words(words);

@@ -6,7 +6,10 @@
 // Per word: OR of its alternatives, each scaled by its weight (multi-term
 // alternatives AND'ed). Words are AND'ed (strict) or OR'ed (relaxed). The
 // last word is also matched as a prefix (bounded wildcard expansion) for
-// as-you-type search.
+// as-you-type search. A long word without compound parts from the analysis
+// (Swedish and English words: Voikko splits only Finnish ones) is split
+// against the index's own vocabulary: "familjerådgivning" also matches the
+// documents that have both "familj" and "rådgivning" (split_compound()).
 //
 // Threading: pure functions.
 #pragma once
@@ -29,7 +32,20 @@ struct QueryBuildOptions {
   // Whether a word is a term of the index; a last word that is one is taken
   // as complete and not expanded. Default: none (always expand).
   std::function<bool(const std::string&)> is_term;
+  // Weight of the AND of the two halves of a word split by split_compound()
+  // (needs is_term). 0 = no splitting. Default: 0.5.
+  double split_weight = 0.5;
 };
+
+// The two halves of `word` (lower case, as typed) when it is a compound of
+// two words the index knows: the head (right half, at least 4 letters) and
+// the modifier (left, at least 3 letters; a Swedish linking "s" or "e" at its
+// end dropped, "familje-" -> familj), each as its Swedish stem if that is a
+// term, else as written. The longest head that works wins. Empty if the word
+// is shorter than 8 letters, has no such split, or `is_term` is empty.
+// At most ~3 lookups per letter of the word.
+std::vector<std::string> split_compound(const std::string& word,
+                                        const std::function<bool(const std::string&)>& is_term);
 
 // The words that take part (stopwords only if the query has nothing else).
 std::vector<const QueryWord*> effective_words(const std::vector<QueryWord>& words);
