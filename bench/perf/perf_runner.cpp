@@ -10,6 +10,8 @@
 // Each mode prints one human line per figure and, with --out, writes the
 // figures as JSON for bench/run's table. Exit status: 0 on success, 1 if
 // something is broken (an exception, every query empty, update never seen).
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -163,11 +165,21 @@ void write_json(const Args& a, const nlohmann::json& j) {
   if (auto out = a.get("out"); !out.empty()) std::ofstream(out) << j.dump(1) << "\n";
 }
 
+// CPU seconds (user + system) of this process so far, every thread.
+double process_cpu_s() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+         static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
 int run_build(const Args& a) {
   const std::string corpus = a.get("corpus"), index = a.get("index");
   auto t0 = Clock::now();
+  const double cpu0 = process_cpu_s();
   palveluhaku::ImportResult imp = palveluhaku::import_sources({corpus});
   double import_ms = ms_since(t0);
+  const double import_cpu = process_cpu_s() - cpu0;
   if (imp.records.empty()) {
     std::cerr << "no records imported from " << corpus << " (" << imp.problems.size() << " problems)\n";
     for (std::size_t i = 0; i < imp.problems.size() && i < 5; ++i)
@@ -179,24 +191,41 @@ int run_build(const Args& a) {
   if (auto b = a.get("batch-size"); !b.empty()) opts.batch_size = std::stoul(b);
   fs::remove_all(index);
   auto t1 = Clock::now();
+  // When every document is written (into its chunk); the rest is merging
+  // the chunks and the final commit.
+  double written_ms = 0;
+  opts.progress = [&](std::size_t done, std::size_t total) {
+    if (done >= total && written_ms == 0) written_ms = ms_since(t1);
+  };
+  const double cpu1 = process_cpu_s();
   palveluhaku::IndexStats st = palveluhaku::rebuild_index(index, imp.records, opts);
   double build_ms = ms_since(t1);
+  const double build_cpu = process_cpu_s() - cpu1;
   const std::string live = palveluhaku::live_generation_path(index);
   const double n = static_cast<double>(st.documents);
   nlohmann::json j = {{"mode", "build"},
                       {"documents", st.documents},
                       {"problems", imp.problems.size()},
                       {"import_s", import_ms / 1000},
+                      {"import_cpu_s", import_cpu},
                       {"build_s", build_ms / 1000},
+                      {"build_write_s", written_ms / 1000},
+                      {"build_merge_s", (build_ms - written_ms) / 1000},
+                      {"build_cpu_s", build_cpu},
+                      {"build_cpu_ms_per_doc", 1000 * build_cpu / std::max(1.0, n)},
+                      {"build_docs_per_s_two_free_cores_est", n / std::max(1e-9, build_cpu / 2)},
                       {"build_docs_per_s", n / (build_ms / 1000)},
                       {"import_and_build_docs_per_s", n / ((import_ms + build_ms) / 1000)},
                       {"index_bytes", dir_size(live)},
                       {"peak_rss_kb", proc_status_kb("VmHWM")},
                       {"batch_size", opts.batch_size},
                       {"threads", opts.threads == 0 ? std::thread::hardware_concurrency() : opts.threads}};
-  std::fprintf(stderr, "build: %zu docs, import %.1f s, rebuild_index %.1f s = %.0f docs/s, index %.1f MB\n",
-               st.documents, import_ms / 1000, build_ms / 1000, n / (build_ms / 1000),
-               static_cast<double>(dir_size(live)) / 1e6);
+  std::fprintf(stderr,
+               "build: %zu docs, import %.1f s (%.1f CPU-s), rebuild_index %.1f s (write %.1f + merge %.1f; "
+               "%.1f CPU-s = %.3f ms/doc) = %.0f docs/s, index %.1f MB\n",
+               st.documents, import_ms / 1000, import_cpu, build_ms / 1000, written_ms / 1000,
+               (build_ms - written_ms) / 1000, build_cpu, 1000 * build_cpu / std::max(1.0, n),
+               n / (build_ms / 1000), static_cast<double>(dir_size(live)) / 1e6);
   write_json(a, j);
   return st.documents > 0 ? 0 : 1;
 }

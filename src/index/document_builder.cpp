@@ -4,12 +4,14 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_set>
 
 #include <unicode/coll.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include "analysis/analysis_cache.h"
 #include "index/doc_values.h"
 #include "palveluhaku/record_json.h"
 
@@ -28,6 +30,63 @@ std::string kind_name(TermKind k) {
   return "surface";
 }
 
+// The text terms of one document: term -> summed wdf, handed to the
+// Xapian::Document once per distinct term. A document's ~240 distinct terms
+// come from ~1,000 term occurrences (every word gives surface, base, parts
+// and folded forms; fields repeat words); Document::add_term per occurrence
+// walked a std::map<std::string, ...> each time. The summed wdf and so the
+// document are the same (add_term adds up its increments).
+class TermAccumulator {
+ public:
+  void add(std::string_view term, Xapian::termcount wdf) {
+    if ((used_ + 1) * 2 > slots_.size()) grow(slots_.empty() ? 1024 : slots_.size() * 2);
+    const std::uint64_t h = analysis::word_hash(term);
+    std::size_t i = h & mask_;
+    for (;; i = (i + 1) & mask_) {
+      const std::uint32_t e = slots_[i];
+      if (e == 0) break;
+      Entry& en = entries_[e - 1];
+      if (en.hash == h && en.term == term) {
+        en.wdf += wdf;
+        return;
+      }
+    }
+    if (used_ == entries_.size()) entries_.emplace_back();
+    Entry& en = entries_[used_++];
+    en.hash = h;
+    en.term.assign(term);  // reuses the string's buffer from earlier documents
+    en.wdf = wdf;
+    slots_[i] = static_cast<std::uint32_t>(used_);
+  }
+
+  // Adds every term to `doc` and empties the accumulator.
+  void flush(Xapian::Document& doc) {
+    for (std::size_t e = 0; e < used_; ++e) doc.add_term(entries_[e].term, entries_[e].wdf);
+    std::fill(slots_.begin(), slots_.end(), 0u);
+    used_ = 0;
+  }
+
+ private:
+  struct Entry {
+    std::uint64_t hash = 0;
+    std::string term;
+    Xapian::termcount wdf = 0;
+  };
+  void grow(std::size_t n) {
+    slots_.assign(n, 0u);
+    mask_ = n - 1;
+    for (std::size_t e = 0; e < used_; ++e) {
+      std::size_t i = entries_[e].hash & mask_;
+      while (slots_[i] != 0) i = (i + 1) & mask_;
+      slots_[i] = static_cast<std::uint32_t>(e + 1);
+    }
+  }
+  std::vector<std::uint32_t> slots_;  // entry index + 1; 0 = empty
+  std::size_t mask_ = 0;
+  std::vector<Entry> entries_;        // the first used_ are this document's
+  std::size_t used_ = 0;
+};
+
 }  // namespace
 
 struct DocumentBuilder::Impl {
@@ -38,6 +97,18 @@ struct DocumentBuilder::Impl {
   double kind_factor[5] = {1, 1, 1, 1, 1};
   // region code -> its municipality codes
   std::map<std::string, std::vector<std::string>, std::less<>> region_municipalities;
+  // The text terms of the document being built.
+  TermAccumulator terms;
+  // part -> Analyzer::part_weight(part) (a lookup that allocates a string).
+  analysis::AnalysisCache<double> part_weights{1u << 18};
+  // The terms (term, wdf) of a code label (service class, target group, life
+  // event) in a language at a field weight: a small fixed set of texts that
+  // most documents carry, analysed once per builder. Keyed by the label
+  // string's address (the code lists are immutable and outlive the builder),
+  // language and weight.
+  std::map<std::tuple<const std::string*, int, unsigned>,
+           std::vector<std::pair<std::string, Xapian::termcount>>>
+      label_terms;
 
   Impl(const IndexConfig& c, std::shared_ptr<const AnalysisResources> res,
        std::shared_ptr<const CodeLists> cl)
@@ -78,18 +149,46 @@ struct DocumentBuilder::Impl {
     return key;
   }
 
-  void index_text(Xapian::Document& doc, const std::string& text, Lang lang, unsigned weight) {
-    if (text.empty() || weight == 0) return;
+  double part_weight(std::string_view part) {
+    if (const double* hit = part_weights.get(part)) return *hit;
+    return part_weights.put(part, analyzer.part_weight(part));
+  }
+
+  // Calls add(term, wdf) for every term occurrence of `text`.
+  template <class Add>
+  void text_terms(const std::string& text, Lang lang, unsigned weight, Add&& add) {
     analyzer.index_terms(text, lang, [&](const IndexTerm& t) {
       if (t.term.empty() || t.term.size() > 200) return;
       double w = weight * kind_factor[static_cast<int>(t.kind)];
       if (t.kind == TermKind::part) {
         const std::string_view part =
             t.term[0] == 'F' ? std::string_view(t.term).substr(1) : std::string_view(t.term);
-        w *= std::max(0.1, analyzer.part_weight(part));
+        w *= std::max(0.1, part_weight(part));
       }
-      doc.add_term(t.term, static_cast<Xapian::termcount>(std::max(1.0, std::round(w))));
+      add(t.term, static_cast<Xapian::termcount>(std::max(1.0, std::round(w))));
     });
+  }
+
+  // The text terms of `text` go into `terms` (flushed into the document at
+  // the end of build()).
+  void index_text(const std::string& text, Lang lang, unsigned weight) {
+    if (text.empty() || weight == 0) return;
+    text_terms(text, lang, weight,
+               [&](const std::string& term, Xapian::termcount wdf) { terms.add(term, wdf); });
+  }
+
+  // The same for a code label, analysed once per (label, language, weight).
+  void index_label(const std::string& label, Lang lang, unsigned weight) {
+    if (label.empty() || weight == 0) return;
+    const auto key = std::make_tuple(&label, static_cast<int>(lang), weight);
+    auto it = label_terms.find(key);
+    if (it == label_terms.end()) {
+      std::vector<std::pair<std::string, Xapian::termcount>> list;
+      text_terms(label, lang, weight,
+                 [&](const std::string& term, Xapian::termcount wdf) { list.emplace_back(term, wdf); });
+      it = label_terms.emplace(key, std::move(list)).first;
+    }
+    for (const auto& [term, wdf] : it->second) terms.add(term, wdf);
   }
 
   unsigned weight(const char* field) const {
@@ -196,27 +295,28 @@ BuiltDocument DocumentBuilder::build(const ServiceRecord& r) {
 
   // Free text, every language.
   for (Lang l : kAllLangs) {
-    m.index_text(doc, r.name.get(l), l, m.weight("name"));
-    for (const auto& k : r.keywords.get(l)) m.index_text(doc, k, l, m.weight("keywords"));
-    m.index_text(doc, r.summary.get(l), l, m.weight("summary"));
-    m.index_text(doc, r.description.get(l), l, m.weight("description"));
-    m.index_text(doc, r.provider.name.get(l), l, m.weight("provider"));
+    m.index_text(r.name.get(l), l, m.weight("name"));
+    for (const auto& k : r.keywords.get(l)) m.index_text(k, l, m.weight("keywords"));
+    m.index_text(r.summary.get(l), l, m.weight("summary"));
+    m.index_text(r.description.get(l), l, m.weight("description"));
+    m.index_text(r.provider.name.get(l), l, m.weight("provider"));
     for (const auto& loc : r.locations) {
-      m.index_text(doc, loc.name.get(l), l, m.weight("location"));
-      m.index_text(doc, loc.address.street.get(l), l, m.weight("location"));
-      m.index_text(doc, loc.address.post_office.get(l), l, m.weight("location"));
+      m.index_text(loc.name.get(l), l, m.weight("location"));
+      m.index_text(loc.address.street.get(l), l, m.weight("location"));
+      m.index_text(loc.address.post_office.get(l), l, m.weight("location"));
     }
     if (m.codes) {
       auto labels = [&](const char* kind, const char* field, const std::vector<std::string>& cs) {
         for (const auto& c : cs)
           if (const Code* code = m.codes->find(kind, c))
-            m.index_text(doc, code->label.get(l), l, m.weight(field));
+            m.index_label(code->label.get(l), l, m.weight(field));
       };
       labels("service_class", "service_class", r.service_classes);
       labels("target_group", "target_group", r.target_groups);
       labels("life_event", "life_event", r.life_events);
     }
   }
+  m.terms.flush(doc);
 
   // Filters.
   for (const auto& [field, value] : filter_values(r)) {

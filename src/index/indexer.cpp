@@ -249,13 +249,20 @@ void run_parallel(std::size_t count, unsigned threads, const std::function<void(
 void merge_parts(std::vector<std::string> parts, const std::string& out, unsigned threads) {
   int level = 0;
   while (parts.size() > kMergeFanIn) {
-    const std::size_t groups = (parts.size() + kMergeFanIn - 1) / kMergeFanIn;
+    // Groups of equal size, as many as a multiple of the threads allows
+    // (200 parts on 2 threads: 4 x 50, not 64, 64, 64, 8 where one thread
+    // merged the third group alone).
+    std::size_t groups = (parts.size() + kMergeFanIn - 1) / kMergeFanIn;
+    const std::size_t rounded = (groups + threads - 1) / threads * threads;
+    if ((parts.size() + rounded - 1) / rounded >= 2) groups = rounded;
+    const std::size_t per = (parts.size() + groups - 1) / groups;
+    groups = (parts.size() + per - 1) / per;
     std::vector<std::string> merged(groups);
     for (std::size_t g = 0; g < groups; ++g)
       merged[g] = out + ".shardm" + std::to_string(level) + "_" + std::to_string(g);
     run_parallel(groups, threads, [&](std::size_t g) {
       Xapian::Database group;
-      const std::size_t from = g * kMergeFanIn, to = std::min(parts.size(), from + kMergeFanIn);
+      const std::size_t from = g * per, to = std::min(parts.size(), from + per);
       for (std::size_t i = from; i < to; ++i) group.add_database(Xapian::Database(parts[i]));
       group.compact(merged[g], Xapian::DB_BACKEND_GLASS | Xapian::DBCOMPACT_MULTIPASS);
       group.close();

@@ -1,0 +1,166 @@
+// index_build_test.cpp — the rebuild's speed-ups do not change the index.
+//
+// DocumentBuilder sums each document's term occurrences before handing them
+// to Xapian, analyses code labels once per builder and memoises part
+// weights; the Analyzer's word caches are flat tables. None of that may
+// change a single term or wdf: every document of a rebuild of the real
+// sample data (data/sample, chunked and merged) is compared with a plain
+// reference that feeds Analyzer::index_terms occurrence by occurrence, the
+// way the builder did before. Also: the flat AnalysisCache itself.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "analysis/analysis_cache.h"
+#include "engine_fixtures.h"
+#include "index/index_config.h"
+#include "palveluhaku/codes.h"
+#include "palveluhaku/sources.h"
+
+using namespace engine_test;
+
+namespace {
+
+using TermWdf = std::map<std::string, Xapian::termcount>;
+
+// The text terms of `r` as DocumentBuilder defined them before it summed
+// them itself: one Analyzer::index_terms call per field text, every
+// occurrence adding round(field weight x kind factor [x part weight]).
+TermWdf reference_text_terms(Analyzer& a, const index::IndexConfig& cfg, const CodeLists& codes,
+                             const ServiceRecord& r) {
+  TermWdf out;
+  auto kind_factor = [&](TermKind k) {
+    static const char* names[] = {"surface", "base", "part", "folded", "synonym"};
+    auto it = cfg.kind_factors.find(names[static_cast<int>(k)]);
+    return it == cfg.kind_factors.end() ? 1.0 : it->second;
+  };
+  auto weight = [&](const char* field) {
+    auto it = cfg.text_weights.find(field);
+    return it == cfg.text_weights.end() ? 1u : it->second;
+  };
+  auto text = [&](const std::string& s, Lang l, unsigned w) {
+    if (s.empty() || w == 0) return;
+    a.index_terms(s, l, [&](const IndexTerm& t) {
+      if (t.term.empty() || t.term.size() > 200) return;
+      double x = w * kind_factor(t.kind);
+      if (t.kind == TermKind::part)
+        x *= std::max(0.1, a.part_weight(t.term[0] == 'F' ? t.term.substr(1) : t.term));
+      out[t.term] += static_cast<Xapian::termcount>(std::max(1.0, std::round(x)));
+    });
+  };
+  for (Lang l : kAllLangs) {
+    text(r.name.get(l), l, weight("name"));
+    for (const auto& k : r.keywords.get(l)) text(k, l, weight("keywords"));
+    text(r.summary.get(l), l, weight("summary"));
+    text(r.description.get(l), l, weight("description"));
+    text(r.provider.name.get(l), l, weight("provider"));
+    for (const auto& loc : r.locations) {
+      text(loc.name.get(l), l, weight("location"));
+      text(loc.address.street.get(l), l, weight("location"));
+      text(loc.address.post_office.get(l), l, weight("location"));
+    }
+    auto labels = [&](const char* kind, const std::vector<std::string>& cs) {
+      for (const auto& c : cs)
+        if (const Code* code = codes.find(kind, c)) text(code->label.get(l), l, weight(kind));
+    };
+    labels("service_class", r.service_classes);
+    labels("target_group", r.target_groups);
+    labels("life_event", r.life_events);
+  }
+  return out;
+}
+
+// A document's unprefixed and folded ("F") terms with their wdf; boolean
+// terms (Q id, X* filters) have wdf 0 and are left out.
+TermWdf text_terms_of(const Xapian::Database& db, Xapian::docid did) {
+  TermWdf out;
+  for (auto t = db.termlist_begin(did); t != db.termlist_end(did); ++t) {
+    const std::string term = *t;
+    if (!term.empty() && (term[0] == 'Q' || term[0] == 'X')) continue;
+    out[term] = t.get_wdf();
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a rebuild's text terms equal the per-occurrence reference for the sample data",
+          "[index][build]") {
+  const auto imp = import_sources({PALVELUHAKU_SOURCE_DIR "/data/sample"});
+  REQUIRE(imp.records.size() > 300);
+  auto opts = index_options();
+  const auto cfg = index::load_index_config(opts.config_dir);
+  const auto res = AnalysisResources::load(opts.config_dir);
+  const auto codes = CodeLists::load(opts.codes_dir);
+  Analyzer ref(res);
+
+  struct Case {
+    std::size_t batch;
+    unsigned threads;
+  };
+  for (const Case c : {Case{1000, 1}, Case{5, 2}}) {  // one database; ~125 chunks merged in 2 levels
+    CAPTURE(c.batch, c.threads);
+    TempDir t;
+    opts.batch_size = c.batch;
+    opts.threads = c.threads;
+    rebuild_index(t.index(), imp.records, opts);
+    Xapian::Database db(live_generation_path(t.index()));
+    REQUIRE(db.get_doccount() == imp.records.size());
+    std::size_t terms = 0, mismatched = 0;
+    for (Xapian::docid did = 1; did <= db.get_lastdocid(); ++did) {
+      const ServiceRecord& r = imp.records[did - 1];  // docids follow record order
+      REQUIRE(db.get_document(did).termlist_begin() != db.get_document(did).termlist_end());
+      CHECK(*db.postlist_begin(cfg.id_prefix + r.id) == did);
+      const TermWdf want = reference_text_terms(ref, cfg, *codes, r);
+      const TermWdf got = text_terms_of(db, did);
+      Xapian::termcount len = 0;
+      for (const auto& [term, wdf] : want) len += wdf;
+      terms += got.size();
+      if (got != want || db.get_doclength(did) != len) {
+        ++mismatched;
+        if (mismatched <= 3) {
+          CAPTURE(r.id, got.size(), want.size());
+          CHECK(got == want);
+          CHECK(db.get_doclength(did) == len);
+        }
+      }
+    }
+    CHECK(mismatched == 0);
+    CHECK(terms > 50 * imp.records.size());  // the comparison saw real documents
+  }
+}
+
+TEST_CASE("the flat analysis cache finds, replaces and empties itself when full", "[index][build]") {
+  palveluhaku::analysis::AnalysisCache<int> c(1000);
+  CHECK(c.get("neuvola") == nullptr);
+  // Many keys, including ones that share prefixes and lengths, and "".
+  for (int i = 0; i < 1000; ++i) c.put("sana" + std::to_string(i), i);
+  CHECK(c.size() == 1000);
+  for (int i = 0; i < 1000; ++i) {
+    const int* v = c.get("sana" + std::to_string(i));
+    REQUIRE(v != nullptr);
+    CHECK(*v == i);
+  }
+  CHECK(c.get("sana1000") == nullptr);
+  CHECK(c.get("sana") == nullptr);
+  c.put("sana5", -5);  // replacing keeps the size
+  CHECK(c.size() == 1000);
+  CHECK(*c.get("sana5") == -5);
+  c.put("", 7);  // full: emptied, then holds the new key
+  CHECK(c.size() == 1);
+  CHECK(*c.get("") == 7);
+  CHECK(c.get("sana5") == nullptr);
+  CHECK(c.hits() == 1002);
+
+  palveluhaku::analysis::AnalysisCache<std::string> one(1);  // capacity 1: every put empties it
+  one.put("a", "x");
+  one.put("b", "y");
+  CHECK(one.get("a") == nullptr);
+  CHECK(*one.get("b") == "y");
+}
