@@ -53,6 +53,26 @@ Xapian::Query related_query(const Xapian::Database& db, const std::vector<Xapian
     }
   }
   std::vector<Xapian::Query> parts;
+  if (opts.text_scale > 0 && opts.text_terms > 0 && used > 0) {
+    // Text similarity: the terms that best tell the seeds from the rest of
+    // the index (Xapian's expand set, i.e. pseudo-relevance feedback).
+    Xapian::RSet rset;
+    for (std::size_t i = 0; i < used; ++i) rset.add_document(seeds[i]);
+    struct WordsOnly : Xapian::ExpandDecider {
+      bool operator()(const std::string& t) const override {
+        if (t.size() < 4) return false;
+        const unsigned char c = static_cast<unsigned char>(t[0]);
+        return !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9');  // no prefixed or number terms
+      }
+    } words_only;
+    Xapian::Enquire enq(db);
+    const Xapian::ESet eset = enq.get_eset(static_cast<Xapian::termcount>(opts.text_terms), rset, &words_only);
+    std::vector<Xapian::Query> terms;
+    for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
+    if (!terms.empty())
+      parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), opts.text_scale);
+  }
   for (const auto& [term, w] : weight) {
     auto* ps = new Xapian::FixedWeightPostingSource(w * opts.scale);
     parts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(ps->release()), Xapian::Query(term));

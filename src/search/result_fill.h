@@ -52,13 +52,25 @@ struct RelatedOptions {
   // idf(class) / (i + 1), times this scale. Default: 0.1 (below any text match
   // in the same list).
   double scale = 0.1;
+  // Text similarity (pseudo-relevance feedback): the `text_terms` best
+  // expand terms of the seeds (Xapian::ESet with the seeds as the relevant
+  // documents: the words that best tell them from the rest of the index),
+  // OR'ed, their BM25 weight times `text_scale`, added to the class weights.
+  // Finds the neighbouring services that share no most specific class (the
+  // family counselling clinic is alone in P3.7). 0 = classes only.
+  // Defaults: 50 terms, 0.03 (a text match then weighs about as much as a
+  // shared class).
+  std::size_t text_terms = 50;
+  double text_scale = 0.03;
 };
 
 // A query matching the documents that share a most specific service class
 // (boolean terms with `class_prefix`; ancestors such as "P5" of "P5.2" are
 // left out) with the `seeds` (the top hits, best first), weighted by how rare the shared classes are (idf) and by the
-// seed's rank. MatchNothing (an empty Query) if the seeds have no class
-// terms. The seeds themselves match too: exclude them with AND_NOT.
+// seed's rank, or whose text is like the seeds' (opts.text_terms). MatchNothing
+// (an empty Query) if there are no seeds. The seeds themselves match too:
+// exclude them with AND_NOT. Cost: the seeds' term lists are read once
+// (the expand set), then an OR of at most text_terms terms.
 Xapian::Query related_query(const Xapian::Database& db, const std::vector<Xapian::docid>& seeds,
                             const std::string& class_prefix, const RelatedOptions& opts = {});
 

@@ -101,6 +101,8 @@ TEST_CASE("related_query: services sharing the service classes of the top hits",
   auto& idx = ptv_index();
   auto db = idx.db();
   Xapian::Enquire enq(db);
+  search::RelatedOptions classes_only;
+  classes_only.text_terms = 0;  // the text similarity is tested below
 
   struct Case {
     std::vector<std::string> seeds;      // names of the top hits, best first
@@ -123,7 +125,7 @@ TEST_CASE("related_query: services sharing the service classes of the top hits",
     CAPTURE(c.seeds);
     std::vector<Xapian::docid> seeds;
     for (const auto& s : c.seeds) seeds.push_back(idx.docid_of_name(db, s));
-    const Xapian::Query q = related_query(db, seeds, "XC");
+    const Xapian::Query q = related_query(db, seeds, "XC", classes_only);
     REQUIRE_FALSE(q.empty());
     enq.set_query(q);
     auto m = enq.get_mset(0, db.get_doccount());
@@ -148,7 +150,7 @@ TEST_CASE("related_query: services sharing the service classes of the top hits",
     // Kotipalvelu is P4.3 (ancestor P4): Kotihoito (P4.3) is related;
     // Sosiaalipäivystys (P4 only) and Perhehoito (P4.1) are not.
     const Xapian::docid seed = idx.docid_of_name(db, "Kotipalvelu");
-    enq.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, related_query(db, {seed}, "XC"),
+    enq.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, related_query(db, {seed}, "XC", classes_only),
                                 Xapian::Query("Q" + idx.id_of_name("Kotipalvelu"))));
     auto m = enq.get_mset(0, 10);
     REQUIRE(m.size() == 1);
@@ -163,7 +165,7 @@ TEST_CASE("related_query: services sharing the service classes of the top hits",
     const Xapian::docid b = idx.docid_of_name(db, "Perhetyö");
     const Xapian::docid other = idx.docid_of_name(db, "Turvakotitoiminta");  // P3.8
     auto weight_of = [&](const std::vector<Xapian::docid>& seeds) {
-      enq.set_query(related_query(db, seeds, "XC"));
+      enq.set_query(related_query(db, seeds, "XC", classes_only));
       auto m = enq.get_mset(0, 200);
       for (auto it = m.begin(); it != m.end(); ++it)
         if (*it == other) return it.get_weight();
@@ -175,7 +177,40 @@ TEST_CASE("related_query: services sharing the service classes of the top hits",
 
   SECTION("no seeds or seeds without classes give an empty query") {
     CHECK(related_query(db, {}, "XC").empty());
-    CHECK(related_query(db, {idx.docid_of_name(db, "Kotipalvelu")}, "XNOSUCH").empty());
+    CHECK(related_query(db, {idx.docid_of_name(db, "Kotipalvelu")}, "XNOSUCH", classes_only).empty());
+  }
+}
+
+TEST_CASE("related_query: services whose text is like the top hits'", "[search][fill]") {
+  // The family counselling clinic is alone in its class (P3.7): by classes
+  // nothing is related; by text (the seeds' expand terms) the family
+  // services are, and services for other needs are not near the top.
+  auto& idx = ptv_index();
+  auto db = idx.db();
+  const Xapian::docid seed = idx.docid_of_name(db, "Perheneuvolan palvelut");
+  search::RelatedOptions classes_only;
+  classes_only.text_terms = 0;
+  Xapian::Enquire enq(db);
+  const Xapian::Query not_seed("Q" + idx.id_of_name("Perheneuvolan palvelut"));
+  enq.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, related_query(db, {seed}, "XC", classes_only), not_seed));
+  CHECK(enq.get_mset(0, 10).empty());
+
+  enq.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, related_query(db, {seed}, "XC"), not_seed));
+  std::set<Xapian::docid> top;
+  auto m = enq.get_mset(0, 10);
+  for (auto it = m.begin(); it != m.end(); ++it) top.insert(*it);
+  CAPTURE(m.size());
+  for (const char* name : {"Perhetyö", "Perheasioiden sovittelu"}) {
+    CAPTURE(name);
+    CHECK(top.count(idx.docid_of_name(db, name)) == 1);
+  }
+  for (const char* name : {"Lukiokoulutus", "Kirjastopalvelut", "Rokotuspalvelut"}) {
+    CAPTURE(name);
+    CHECK(top.count(idx.docid_of_name(db, name)) == 0);
+  }
+
+  SECTION("no text terms and no classes: an empty query") {
+    CHECK(related_query(db, {seed}, "XNOSUCH", classes_only).empty());
   }
 }
 
@@ -273,15 +308,19 @@ TEST_CASE("search: a short result is filled with partial matches, then related s
   }
 }
 
-TEST_CASE("search: nothing to fill with leaves a short result short", "[search][fill]") {
+TEST_CASE("search: a service alone in its class is filled with services of like text", "[search][fill]") {
   // Child maintenance is the only service of its class (P3.9) and the query
-  // has one word: no partial matches, no related services.
+  // has one word: no partial matches, no class neighbours; the services
+  // whose text is like it (paternity, family mediation) follow it.
   const auto res = search_fi("underhållsbidrag");
   CHECK(res.total == 1);
-  CHECK(res.filled == 0);
-  REQUIRE(res.hits.size() == 1);
+  REQUIRE(res.hits.size() == 10);
+  CHECK(res.filled == 9);
   CHECK(res.hits[0].record.name.fi == "Lapsen elatusavun vahvistaminen");
   CHECK(res.hits[0].match == MatchKind::all_words);
+  CHECK(res.hits[1].record.name.fi == "Isyyden selvittämispalvelut");
+  CHECK(res.hits[2].record.name.fi == "Perheasioiden sovittelu");
+  for (std::size_t i = 1; i < res.hits.size(); ++i) CHECK(res.hits[i].match == MatchKind::related);
 }
 
 TEST_CASE("search: the fill ends with the page on which the matches end", "[search][fill]") {
