@@ -103,6 +103,7 @@ TEST_CASE("related_query: services sharing the service classes of the top hits",
   Xapian::Enquire enq(db);
   search::RelatedOptions classes_only;
   classes_only.text_terms = 0;  // the text similarity is tested below
+  classes_only.seeds = 3;
 
   struct Case {
     std::vector<std::string> seeds;      // names of the top hits, best first
