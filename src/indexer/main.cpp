@@ -36,7 +36,9 @@ Builds the Palveluhaku search index in DIR from SOURCE files or directories
 the content unless --format is given). A rebuild writes a new generation beside
 the live one and switches to it atomically when it is complete: a running
 server never sees a half-built index, and an interrupted run leaves the
-previous index serving.
+previous index serving. A rebuild needs free disk space in DIR of about twice
+the size of the new index (the new generation plus its temporary chunk
+databases), besides the live generation and the one before it.
 
 Options:
   --index DIR        index directory (required; created if missing)
