@@ -4,7 +4,7 @@
 //
 //   palveluhaku-perf-runner build  --corpus FILE --index DIR [--threads N] [--batch-size N] [--out JSON]
 //   palveluhaku-perf-runner search --index DIR --queries TSV [--rounds N] [--out JSON] [--per-query TSV]
-//                                  [--result-cache off|on] [--postings-cache-mb N]
+//                                  [--result-cache off|on] [--postings-cache-mb N] [--dump FILE]
 //   palveluhaku-perf-runner update --index DIR --indexer PATH [--out JSON]
 //
 // Each mode prints one human line per figure and, with --out, writes the
@@ -256,6 +256,29 @@ int run_search(const Args& a) {
       return false;
     }
   };
+  if (auto dump = a.get("dump"); !dump.empty()) {
+    // Every result of the mix as one JSON line (total, facets, the page with
+    // scores and snippets), to compare two versions of the engine exactly.
+    std::ofstream f(dump);
+    for (const auto& q : queries) {
+      nlohmann::json j;
+      try {
+        const auto r = engine.search(q.req);
+        j["total"] = r.total;
+        j["relaxed"] = r.relaxed;
+        j["corrected"] = r.corrected;
+        j["did_you_mean"] = r.did_you_mean ? nlohmann::json(*r.did_you_mean) : nlohmann::json(nullptr);
+        for (const auto& h : r.hits)
+          j["hits"].push_back({h.id, static_cast<int>(h.match), h.score, h.snippet,
+                               h.distance_km ? *h.distance_km : -1.0, h.open_now ? int(*h.open_now) : -1});
+        for (const auto& [field, list] : r.facets)
+          for (const auto& fc : list) j["facets"][field].push_back({fc.value, fc.label, fc.count});
+      } catch (const std::exception& e) {
+        j["error"] = e.what();
+      }
+      f << q.tag << '\t' << q.req.q << '\t' << j.dump() << '\n';
+    }
+  }
   auto tw = Clock::now();
   for (std::size_t i = 0; i < queries.size(); ++i) one(i);  // warm-up (first touch of every page)
   double warm_ms = ms_since(tw);

@@ -248,17 +248,6 @@ struct Evaluator {
     return status;
   }
 
-  void count_age(Xapian::docid d) {
-    int lo = 0, hi = kAgeFacetMax;
-    if (s.has_age[d]) {
-      lo = s.age_min[d] == 255 ? 0 : s.age_min[d];
-      hi = s.age_max[d] == 255 ? kAgeFacetMax : std::min<int>(s.age_max[d], kAgeFacetMax);
-    }
-    if (lo > kAgeFacetMax || lo > hi) return;
-    ++age_diff[static_cast<std::size_t>(lo)];
-    --age_diff[static_cast<std::size_t>(hi + 1)];
-  }
-
   // The snapshot's facet rows (facet_rows.h), or nullptr: then the columns.
   const search::FacetRows* rows = nullptr;
 
@@ -273,28 +262,22 @@ struct Evaluator {
     --age_diff[static_cast<std::size_t>(hi + 1)];
   }
 
-  // eval() over the packed row of `d`: the same decisions and counts.
-  bool eval_row(Xapian::docid d) {
-    if (d > s.max_docid) return false;
-    const std::uint16_t* row = rows->row(d);
-    const unsigned flags = row[2];
-    if (!(flags & search::FacetRows::kAlive)) return false;
+  // The decision and the counts of one live document d whose facet values
+  // are the gids [g, g_end) (a FacetRows row or the snapshot's columns).
+  template <class Gid>
+  bool settle(Xapian::docid d, const Gid* g, const Gid* g_end, bool has_age, int amin, int amax) {
     double dist = -1;
     if (near) {
       dist = nearest_chord2(d);
       if (radius && (dist < 0 || dist > radius_chord2)) return false;
     }
-    const unsigned n = row[0];
-    const std::uint16_t* g = row + 3;
     std::uint32_t fail = 0;
     if (r.active & kBooleanMask) {
       std::uint32_t present = 0;
-      for (unsigned i = 0; i < n; ++i)
-        if (r.selected[g[i]]) present |= 1u << s.gid_field[g[i]];
+      for (const Gid* p = g; p != g_end; ++p)
+        if (r.selected[*p]) present |= 1u << s.gid_field[*p];
       fail = r.active & kBooleanMask & ~present;
     }
-    const bool has_age = flags & search::FacetRows::kHasAge;
-    const int amin = row[1] & 0xff, amax = row[1] >> 8;
     if (age && has_age) {
       const int lo = amin == 255 ? 0 : amin;
       const int hi = amax == 255 ? 1000 : amax;
@@ -309,18 +292,20 @@ struct Evaluator {
       ++total;
       if (collect) hits.emplace_back(d, dist);
       if (facets) {
-        for (unsigned i = 0; i < n; ++i) ++counts[g[i]];
+        for (const Gid* p = g; p != g_end; ++p) ++counts[*p];
         count_age_range(has_age, amin, amax);
         if (open == -2) open = open_status(d);
         if (open == 1) ++open_count;
       }
       return true;
     }
+    // Failing exactly one field counts in that field's facet only (failing
+    // open_now means not open: nothing to count).
     if (facets && (fail & (fail - 1)) == 0) {
       if (fail & kBooleanMask) {
         const int f = std::countr_zero(fail);
-        for (unsigned i = 0; i < n; ++i)
-          if (s.gid_field[g[i]] == f) ++counts[g[i]];
+        for (const Gid* p = g; p != g_end; ++p)
+          if (s.gid_field[*p] == f) ++counts[*p];
       } else if (fail == (1u << kAgeBit)) {
         count_age_range(has_age, amin, amax);
       }
@@ -328,83 +313,53 @@ struct Evaluator {
     return false;
   }
 
-  // eval() of many ascending docids: the rows of a batch are prefetched
-  // first, so the cache misses of a sparse walk over 100k+ documents
-  // overlap instead of coming one after another.
+  // eval() over the packed row of `d`.
+  bool eval_row(Xapian::docid d) {
+    if (d > s.max_docid) return false;
+    const std::uint16_t* row = rows->row(d);
+    const unsigned flags = row[2];
+    if (!(flags & search::FacetRows::kAlive)) return false;
+    return settle(d, row + 3, row + 3 + row[0], flags & search::FacetRows::kHasAge, row[1] & 0xff, row[1] >> 8);
+  }
+
+  // eval() of many ascending docids. The walk over a few thousand scattered
+  // rows is bound by memory latency, so each document's row (and the data
+  // its evaluation reads) is prefetched kAhead documents before its turn,
+  // and its row offset twice as early: the misses overlap with the work.
   void eval_all(const search::DocBitmap& docs, std::size_t& n_docs) {
-    constexpr std::size_t kBatch = 32;
-    Xapian::docid batch[kBatch];
-    std::size_t k = 0;
-    auto flush = [&] {
-      if (rows) {
-        for (std::size_t i = 0; i < k; ++i)
-          if (batch[i] <= s.max_docid) __builtin_prefetch(&rows->start[batch[i]]);
-        for (std::size_t i = 0; i < k; ++i)
-          if (batch[i] <= s.max_docid) __builtin_prefetch(rows->row(batch[i]));
-      }
-      for (std::size_t i = 0; i < k; ++i) eval(batch[i]);
-      n_docs += k;
-      k = 0;
+    std::vector<Xapian::docid> ids;
+    ids.reserve(4096);
+    docs.for_each([&](Xapian::docid d) { ids.push_back(d); });
+    n_docs += ids.size();
+    while (!ids.empty() && ids.back() > s.max_docid) ids.pop_back();  // never evaluated
+    if (!rows) {
+      for (Xapian::docid d : ids) eval(d);
+      return;
+    }
+    constexpr std::size_t kAhead = 10;
+    const std::size_t n = ids.size();
+    const std::int8_t* open = open_cache && open_cache->size() > s.max_docid ? open_cache->data() : nullptr;
+    auto prefetch_row = [&](std::size_t j) {
+      const std::uint16_t* p = rows->row(ids[j]);
+      __builtin_prefetch(p);
+      __builtin_prefetch(p + 31);  // a row may cross into the next cache line
+      if (open) __builtin_prefetch(open + ids[j]);
+      if (near) __builtin_prefetch(&s.coord_offsets[ids[j]]);
     };
-    docs.for_each([&](Xapian::docid d) {
-      batch[k++] = d;
-      if (k == kBatch) flush();
-    });
-    flush();
+    for (std::size_t j = 0; j < std::min(n, 2 * kAhead); ++j) __builtin_prefetch(&rows->start[ids[j]]);
+    for (std::size_t j = 0; j < std::min(n, kAhead); ++j) prefetch_row(j);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i + 2 * kAhead < n) __builtin_prefetch(&rows->start[ids[i + 2 * kAhead]]);
+      if (i + kAhead < n) prefetch_row(i + kAhead);
+      eval_row(ids[i]);
+    }
   }
 
   bool eval(Xapian::docid d) {
     if (rows) return eval_row(d);
     if (d > s.max_docid || !s.alive[d]) return false;
-    double dist = -1;
-    if (near) {
-      dist = nearest_chord2(d);
-      if (radius && (dist < 0 || dist > radius_chord2)) return false;
-    }
-    std::uint32_t fail = 0;
-    if (r.active & kBooleanMask) {
-      std::uint32_t present = 0;
-      for (std::uint32_t i = s.doc_offsets[d]; i < s.doc_offsets[d + 1]; ++i) {
-        const std::uint32_t g = s.doc_gids[i];
-        if (r.selected[g]) present |= 1u << s.gid_field[g];
-      }
-      fail = r.active & kBooleanMask & ~present;
-    }
-    if (age && s.has_age[d]) {
-      const int lo = s.age_min[d] == 255 ? 0 : s.age_min[d];
-      const int hi = s.age_max[d] == 255 ? 1000 : s.age_max[d];
-      if (*age < lo || *age > hi) fail |= 1u << kAgeBit;
-    }
-    int open = -2;
-    if (open_now) {
-      open = open_status(d);
-      if (open != 1) fail |= 1u << kOpenBit;
-    }
-    if (fail == 0) {
-      ++total;
-      if (collect) hits.emplace_back(d, dist);
-      if (facets) {
-        for (std::uint32_t i = s.doc_offsets[d]; i < s.doc_offsets[d + 1]; ++i) ++counts[s.doc_gids[i]];
-        count_age(d);
-        if (open == -2) open = open_status(d);
-        if (open == 1) ++open_count;
-      }
-      return true;
-    }
-    if (facets && (fail & (fail - 1)) == 0) {
-      if (fail & kBooleanMask) {
-        const int f = std::countr_zero(fail);
-        for (std::uint32_t i = s.doc_offsets[d]; i < s.doc_offsets[d + 1]; ++i) {
-          const std::uint32_t g = s.doc_gids[i];
-          if (s.gid_field[g] == f) ++counts[g];
-        }
-      } else if (fail == (1u << kAgeBit)) {
-        count_age(d);
-      } else if (fail == (1u << kOpenBit)) {
-        if (open == 1) ++open_count;  // never: failing open_now means not open
-      }
-    }
-    return false;
+    const std::uint32_t* g = s.doc_gids.data();
+    return settle(d, g + s.doc_offsets[d], g + s.doc_offsets[d + 1], s.has_age[d] != 0, s.age_min[d], s.age_max[d]);
   }
 };
 
