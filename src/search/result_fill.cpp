@@ -26,6 +26,39 @@ std::vector<TierSlice> page_slices(std::size_t offset, std::size_t count,
   return out;
 }
 
+Xapian::Query like_seeds(const Xapian::Database& db, const std::vector<Xapian::docid>& seeds,
+                         const RelatedOptions& opts) {
+  const std::size_t used = std::min(seeds.size(), opts.seeds);
+  if (!(opts.text_scale > 0) || opts.text_terms == 0 || used == 0) return Xapian::Query();
+  // The terms that best tell the seeds from the rest of the index (Xapian's
+  // expand set, i.e. pseudo-relevance feedback).
+  Xapian::RSet rset;
+  for (std::size_t i = 0; i < used; ++i) rset.add_document(seeds[i]);
+  struct WordsOnly : Xapian::ExpandDecider {
+    bool operator()(const std::string& t) const override {
+      if (t.size() < 4) return false;
+      const unsigned char c = static_cast<unsigned char>(t[0]);
+      return !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9');  // no prefixed or number terms
+    }
+  } words_only;
+  Xapian::Enquire enq(db);
+  const Xapian::ESet eset = enq.get_eset(static_cast<Xapian::termcount>(opts.text_terms), rset, &words_only);
+  std::vector<Xapian::Query> terms;
+  for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
+  if (terms.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                       opts.text_scale);
+}
+
+Xapian::Query some_words_query(const Xapian::Database& db, const Xapian::Query& relaxed,
+                               const Xapian::Query& strict, Xapian::docid first_hit,
+                               const SomeWordsOptions& opts) {
+  Xapian::Query q(Xapian::Query::OP_AND_NOT, relaxed, strict);
+  if (first_hit == 0) return q;
+  const Xapian::Query like = like_seeds(db, {first_hit}, opts.like);
+  return like.empty() ? q : Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, like);
+}
+
 Xapian::Query related_query(const Xapian::Database& db, const std::vector<Xapian::docid>& seeds,
                             const std::string& class_prefix, const RelatedOptions& opts) {
   const double n = std::max<double>(db.get_doccount(), 1);
@@ -53,26 +86,7 @@ Xapian::Query related_query(const Xapian::Database& db, const std::vector<Xapian
     }
   }
   std::vector<Xapian::Query> parts;
-  if (opts.text_scale > 0 && opts.text_terms > 0 && used > 0) {
-    // Text similarity: the terms that best tell the seeds from the rest of
-    // the index (Xapian's expand set, i.e. pseudo-relevance feedback).
-    Xapian::RSet rset;
-    for (std::size_t i = 0; i < used; ++i) rset.add_document(seeds[i]);
-    struct WordsOnly : Xapian::ExpandDecider {
-      bool operator()(const std::string& t) const override {
-        if (t.size() < 4) return false;
-        const unsigned char c = static_cast<unsigned char>(t[0]);
-        return !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9');  // no prefixed or number terms
-      }
-    } words_only;
-    Xapian::Enquire enq(db);
-    const Xapian::ESet eset = enq.get_eset(static_cast<Xapian::termcount>(opts.text_terms), rset, &words_only);
-    std::vector<Xapian::Query> terms;
-    for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
-    if (!terms.empty())
-      parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                         Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), opts.text_scale);
-  }
+  if (Xapian::Query like = like_seeds(db, seeds, opts); !like.empty()) parts.push_back(std::move(like));
   for (const auto& [term, w] : weight) {
     auto* ps = new Xapian::FixedWeightPostingSource(w * opts.scale);
     parts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(ps->release()), Xapian::Query(term));

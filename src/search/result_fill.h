@@ -68,6 +68,32 @@ struct RelatedOptions {
   double text_scale = 0.03;
 };
 
+// The text-similarity part of related_query() alone: the opts.text_terms
+// best expand terms of the first opts.seeds `seeds`, OR'ed, scaled by
+// opts.text_scale; MatchNothing (an empty Query) without seeds or terms.
+Xapian::Query like_seeds(const Xapian::Database& db, const std::vector<Xapian::docid>& seeds,
+                         const RelatedOptions& opts = {});
+
+// The some-words tier: the documents of `relaxed` (the OR of the query's
+// words) that `strict` (their AND) does not match, ranked by their BM25
+// weight plus how like `first_hit`'s text theirs is (like_seeds() with
+// `like`; 0 = no first hit, plain BM25). Of two documents sharing one word of
+// "vanhempien jaksaminen", the one about the same kind of service as the
+// best match comes first. What matches is the same either way.
+struct SomeWordsOptions {
+  // text_scale 0.3: the likeness weighs about as much as one more word
+  // matched (chosen on the dev half: 0.01 0.813, 0.1 0.814, 0.3 0.818, 1
+  // 0.817, 3 0.813; 0 = 0.810). Defaults: seeds 1, text_terms 50, text_scale 0.3.
+  RelatedOptions like = [] {
+    RelatedOptions o;
+    o.text_scale = 0.3;
+    return o;
+  }();
+};
+Xapian::Query some_words_query(const Xapian::Database& db, const Xapian::Query& relaxed,
+                               const Xapian::Query& strict, Xapian::docid first_hit,
+                               const SomeWordsOptions& opts = {});
+
 // A query matching the documents that share a most specific service class
 // (boolean terms with `class_prefix`; ancestors such as "P5" of "P5.2" are
 // left out) with the `seeds` (the top hits, best first), weighted by how rare the shared classes are (idf) and by the

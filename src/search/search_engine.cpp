@@ -951,7 +951,11 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
         qo.relaxed = true;
         qo.is_term = [&w](const std::string& t) { return w.db.term_exists(t); };
         const Xapian::Query relaxed_q = search::build_text_query(found_words, qo);
-        some = top_docs(Xapian::Query(Xapian::Query::OP_AND_NOT, relaxed_q, found_text), room);
+        // Ranked also by how like the first hit they are (result_fill.h).
+        Xapian::docid first = 0;
+        if (offset == 0 && !page_docs.empty()) first = page_docs[0].first;
+        else if (const auto top = top_docs(found_text, 1); !top.empty()) first = top[0].first;
+        some = top_docs(search::some_words_query(w.db, relaxed_q, found_text, first), room);
         listed = relaxed_q;
       }
       const auto cp = s.config.prefixes.find("service_class");

@@ -10,7 +10,9 @@
 #include <sstream>
 
 #include "engine_fixtures.h"
+#include "palveluhaku/analysis.h"
 #include "palveluhaku/sources.h"
+#include "search/query_builder.h"
 #include "search/result_fill.h"
 
 using namespace palveluhaku;
@@ -47,6 +49,12 @@ struct PtvIndex {
       if (n == name) return id;
     FAIL("no record named " << name);
     return {};
+  }
+  std::string id_of_docid(const Xapian::Database& db, Xapian::docid d) const {
+    auto t = db.termlist_begin(d);
+    t.skip_to("Q");
+    REQUIRE(t != db.termlist_end(d));
+    return (*t).substr(1);
   }
   Xapian::docid docid_of_name(const Xapian::Database& db, const std::string& name) const {
     const std::string term = "Q" + id_of_name(name);
@@ -213,6 +221,49 @@ TEST_CASE("related_query: services whose text is like the top hits'", "[search][
   SECTION("no text terms and no classes: an empty query") {
     CHECK(related_query(db, {seed}, "XNOSUCH", classes_only).empty());
   }
+}
+
+TEST_CASE("some_words_query: the same matches, those like the first hit first", "[search][fill]") {
+  // "vanhempien jaksaminen" (exhausted parents): one service has both words
+  // (the mother and child home); of the many that share one word, the
+  // services for families with a newborn, like it, move up (the maternity
+  // clinic from the end of the list into the top 5).
+  auto& idx = ptv_index();
+  auto db = idx.db();
+  Analyzer an(AnalysisResources::load(PALVELUHAKU_SOURCE_DIR "/index-config"));
+  const auto words = an.analyze_query("vanhempien jaksaminen", Lang::fi);
+  search::QueryBuildOptions qo;
+  qo.is_term = [&db](const std::string& t) { return db.term_exists(t); };
+  const Xapian::Query strict = search::build_text_query(words, qo);
+  qo.relaxed = true;
+  const Xapian::Query relaxed = search::build_text_query(words, qo);
+  Xapian::Enquire enq(db);
+  enq.set_query(strict);
+  auto top = enq.get_mset(0, 1);
+  REQUIRE(top.size() == 1);
+  const Xapian::docid first = *top.begin();
+  CHECK(idx.name_of.at(idx.id_of_docid(db, first)) == "Ensikotitoiminta");
+
+  const auto ranked = [&](Xapian::docid seed) {
+    enq.set_query(search::some_words_query(db, relaxed, strict, seed));
+    std::vector<std::string> names;
+    auto m = enq.get_mset(0, db.get_doccount());
+    for (auto it = m.begin(); it != m.end(); ++it) names.push_back(idx.name_of.at(idx.id_of_docid(db, *it)));
+    return names;
+  };
+  const auto plain = ranked(0), like = ranked(first);
+  CAPTURE(plain, like);
+  REQUIRE(plain.size() > 10);
+  CHECK(std::set<std::string>(plain.begin(), plain.end()) == std::set<std::string>(like.begin(), like.end()));
+  CHECK(std::find(like.begin(), like.end(), "Ensikotitoiminta") == like.end());  // a strict match
+  const auto rank = [](const std::vector<std::string>& v, const std::string& name) {
+    return std::find(v.begin(), v.end(), name) - v.begin();
+  };
+  CHECK(rank(like, "Äitiysneuvolapalvelut") < rank(plain, "Äitiysneuvolapalvelut"));
+  CHECK(rank(like, "Äitiysneuvolapalvelut") < 5);
+  CHECK(rank(plain, "Äitiysneuvolapalvelut") > 10);
+  // Unrelated to a newborn: no gain.
+  CHECK(rank(like, "Koulukuljetus") >= rank(plain, "Koulukuljetus"));
 }
 
 // ---- the engine: SearchEngine::search fills short results -------------------
