@@ -6,11 +6,13 @@
 // change a single term or wdf: every document of a rebuild of the real
 // sample data (data/sample, chunked and merged) is compared with a plain
 // reference that feeds Analyzer::index_terms occurrence by occurrence, the
-// way the builder did before. Also: the flat AnalysisCache itself.
+// way the builder did before. Also: the flat AnalysisCache itself, and the
+// parallel JSON Lines reader against one pass.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
@@ -22,6 +24,7 @@
 #include "index/index_config.h"
 #include "palveluhaku/codes.h"
 #include "palveluhaku/sources.h"
+#include "sources/importers.h"
 
 using namespace engine_test;
 
@@ -163,4 +166,35 @@ TEST_CASE("the flat analysis cache finds, replaces and empties itself when full"
   one.put("b", "y");
   CHECK(one.get("a") == nullptr);
   CHECK(*one.get("b") == "y");
+}
+
+TEST_CASE("a JSON Lines file read in parallel parts gives what one pass gives", "[index][build]") {
+  // The real sample file, with blank lines, a broken line and an invalid
+  // record in between, repeated so that every part has some of each.
+  std::ifstream in(PALVELUHAKU_SOURCE_DIR "/data/sample/pirkanmaa-services.jsonl", std::ios::binary);
+  in.seekg(0, std::ios::end);
+  std::string sample(static_cast<std::size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  in.read(sample.data(), static_cast<std::streamsize>(sample.size()));
+  REQUIRE(sample.size() > 10000);
+  std::string content;
+  for (int i = 0; i < 5; ++i) content += sample + "\n{\"id\": broken\n\n{\"id\":\"x\",\"name\":7}\n";
+  content += "{\"id\":\"last-without-newline\",\"name\":{\"fi\":\"Neuvola\"}}";
+  const auto one = palveluhaku::sources::read_jsonl(content, "big.jsonl", {}, 1);
+  REQUIRE(one.result.records.size() > 5 * 300);
+  REQUIRE(one.result.problems.size() >= 10);
+  for (unsigned threads : {2u, 3u, 7u, 64u}) {
+    CAPTURE(threads);
+    std::size_t last_tick = 0;
+    const auto par = palveluhaku::sources::read_jsonl(
+        content, "big.jsonl", [&](std::size_t bytes) { last_tick = std::max(last_tick, bytes); }, threads);
+    CHECK(par.result.records == one.result.records);
+    REQUIRE(par.places.size() == one.places.size());
+    for (std::size_t i = 0; i < par.places.size(); ++i) CHECK(par.places[i].line == one.places[i].line);
+    REQUIRE(par.result.problems.size() == one.result.problems.size());
+    for (std::size_t i = 0; i < par.result.problems.size(); ++i)
+      CHECK(par.result.problems[i].to_string() == one.result.problems[i].to_string());
+    CHECK(par.result.skipped == one.result.skipped);
+    CHECK(last_tick <= content.size());
+  }
 }
