@@ -36,6 +36,7 @@
 #include "search/facet_labels.h"
 #include "search/facet_rows.h"
 #include "search/match_set.h"
+#include "search/near_source.h"
 #include "search/open_hours.h"
 #include "search/query_builder.h"
 #include "search/result_cache.h"
@@ -824,11 +825,18 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
       return false;
     }
     if (req.near && sort == SortOrder::relevance) {
-      // Prefer nearer services: up to +3 for 0 km, half of it at 5 km.
-      Xapian::GreatCircleMetric metric;
-      auto* ps = new Xapian::LatLongDistancePostingSource(s.config.slot_coords,
-                                              Xapian::LatLongCoords(Xapian::LatLongCoord(req.near->lat, req.near->lon)),
-                                              metric, 500000.0, 5000.0, 1.0);
+      // Prefer nearer services: up to +3 for 0 km, half of it at 5 km. From
+      // the snapshot's coordinates (near_source.h) while the database is at
+      // its revision, else from the index's coordinates slot.
+      Xapian::PostingSource* ps;
+      if (w.revision == s.revision && w.path == s.path) {
+        ps = new search::NearSource(s, *req.near, 500000.0, 5000.0, 1.0);
+      } else {
+        Xapian::GreatCircleMetric metric;
+        ps = new Xapian::LatLongDistancePostingSource(
+            s.config.slot_coords, Xapian::LatLongCoords(Xapian::LatLongCoord(req.near->lat, req.near->lon)),
+            metric, 500000.0, 5000.0, 1.0);
+      }
       q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(ps->release()), 3.0));
     }
