@@ -18,6 +18,9 @@
 
 #include "engine_fixtures.h"
 #include "palveluhaku/sources.h"
+#include "index/index_dir.h"
+#include "search/near_source.h"
+#include "search/snapshot.h"
 
 using namespace engine_test;
 
@@ -226,6 +229,58 @@ TEST_CASE("the split search gives the recorded totals, facets and pages", "[sear
       CHECK(n["hits"][i]["distance_km"] == g["hits"][i]["distance_km"]);
       CHECK(n["hits"][i]["open_now"] == g["hits"][i]["open_now"]);
       CHECK(n["hits"][i]["snippet"] == g["hits"][i]["snippet"]);
+    }
+  }
+}
+
+// The "near" weight of a relevance search comes from the snapshot's
+// coordinates (search/near_source.h) instead of Xapian's
+// LatLongDistancePostingSource over the coordinates slot: the same documents
+// in the same order, with the same weights, walked by next() and skip_to().
+TEST_CASE("NearSource matches Xapian's LatLongDistancePostingSource", "[search][split][near]") {
+  const std::string gen = palveluhaku::index::live_generation(sample_index());
+  REQUIRE(!gen.empty());
+  const std::string path = sample_index() + "/" + gen;
+  Xapian::Database db(path);
+  const auto snap = palveluhaku::search::Snapshot::build(db, path);
+  struct Centre {
+    GeoPoint at;
+    double max_range_m;
+  };
+  const std::vector<Centre> centres = {{kHervanta, 500000.0}, {kHervanta, 20000.0},
+                                       {{60.1699, 24.9384}, 500000.0}, {{61.4978, 23.7610}, 30000.0}};
+  for (const auto& c : centres) {
+    INFO("centre " << c.at.lat << "," << c.at.lon << " max_range " << c.max_range_m);
+    Xapian::GreatCircleMetric metric;
+    Xapian::LatLongDistancePostingSource ref(snap->config.slot_coords,
+                                             Xapian::LatLongCoords(Xapian::LatLongCoord(c.at.lat, c.at.lon)),
+                                             metric, c.max_range_m, 5000.0, 1.0);
+    palveluhaku::search::NearSource mine(*snap, c.at, c.max_range_m, 5000.0, 1.0);
+    CHECK(mine.get_maxweight() == ref.get_maxweight());
+    // next() through everything.
+    ref.init(db);
+    mine.init(db);
+    std::size_t n = 0;
+    for (;;) {
+      ref.next(0);
+      mine.next(0);
+      REQUIRE(mine.at_end() == ref.at_end());
+      if (ref.at_end()) break;
+      REQUIRE(mine.get_docid() == ref.get_docid());
+      CHECK(mine.get_weight() == Approx(ref.get_weight()).epsilon(1e-12));
+      ++n;
+    }
+    CHECK(n > 0);
+    // skip_to() in strides (as the AND_MAYBE of a text query drives it).
+    ref.init(db);
+    mine.init(db);
+    for (Xapian::docid d = 1; d <= db.get_lastdocid() + 1; d += 7) {
+      ref.skip_to(d, 0);
+      mine.skip_to(d, 0);
+      REQUIRE(mine.at_end() == ref.at_end());
+      if (ref.at_end()) break;
+      REQUIRE(mine.get_docid() == ref.get_docid());
+      CHECK(mine.get_weight() == Approx(ref.get_weight()).epsilon(1e-12));
     }
   }
 }
