@@ -323,37 +323,29 @@ struct Evaluator {
     return settle(d, row + 3, row + 3 + row[0], flags & search::FacetRows::kHasAge, row[1] & 0xff, row[1] >> 8);
   }
 
-  // eval() of many ascending docids. The walk over a few thousand scattered
-  // rows is bound by memory latency, so each document's row (and the data
-  // its evaluation reads) is prefetched kAhead documents before its turn,
-  // and its row offset twice as early: the misses overlap with the work.
+  // eval() of many ascending docids: the rows of a batch are prefetched
+  // first, so the cache misses of a sparse walk over 100k+ documents
+  // overlap instead of coming one after another.
   void eval_all(const search::DocBitmap& docs, std::size_t& n_docs) {
-    std::vector<Xapian::docid> ids;
-    ids.reserve(4096);
-    docs.for_each([&](Xapian::docid d) { ids.push_back(d); });
-    n_docs += ids.size();
-    while (!ids.empty() && ids.back() > s.max_docid) ids.pop_back();  // never evaluated
-    if (!rows) {
-      for (Xapian::docid d : ids) eval(d);
-      return;
-    }
-    constexpr std::size_t kAhead = 10;
-    const std::size_t n = ids.size();
-    const std::int8_t* open = open_cache && open_cache->size() > s.max_docid ? open_cache->data() : nullptr;
-    auto prefetch_row = [&](std::size_t j) {
-      const std::uint16_t* p = rows->row(ids[j]);
-      __builtin_prefetch(p);
-      __builtin_prefetch(p + 31);  // a row may cross into the next cache line
-      if (open) __builtin_prefetch(open + ids[j]);
-      if (near) __builtin_prefetch(&s.coord_offsets[ids[j]]);
+    constexpr std::size_t kBatch = 32;
+    Xapian::docid batch[kBatch];
+    std::size_t k = 0;
+    auto flush = [&] {
+      if (rows) {
+        for (std::size_t i = 0; i < k; ++i)
+          if (batch[i] <= s.max_docid) __builtin_prefetch(&rows->start[batch[i]]);
+        for (std::size_t i = 0; i < k; ++i)
+          if (batch[i] <= s.max_docid) __builtin_prefetch(rows->row(batch[i]));
+      }
+      for (std::size_t i = 0; i < k; ++i) eval(batch[i]);
+      n_docs += k;
+      k = 0;
     };
-    for (std::size_t j = 0; j < std::min(n, 2 * kAhead); ++j) __builtin_prefetch(&rows->start[ids[j]]);
-    for (std::size_t j = 0; j < std::min(n, kAhead); ++j) prefetch_row(j);
-    for (std::size_t i = 0; i < n; ++i) {
-      if (i + 2 * kAhead < n) __builtin_prefetch(&rows->start[ids[i + 2 * kAhead]]);
-      if (i + kAhead < n) prefetch_row(i + kAhead);
-      eval_row(ids[i]);
-    }
+    docs.for_each([&](Xapian::docid d) {
+      batch[k++] = d;
+      if (k == kBatch) flush();
+    });
+    flush();
   }
 
   bool eval(Xapian::docid d) {
