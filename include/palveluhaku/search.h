@@ -103,8 +103,9 @@ struct EngineOptions {
   std::string config_dir;
   // Directory of the code lists. Default: installed codes.
   std::string codes_dir;
-  // How often to check for a rebuilt / updated index. Default: 200 ms.
-  unsigned reload_interval_ms = 200;
+  // How often to check for a rebuilt / updated index (on the next search
+  // after the interval: a file read and a Xapian reopen). Default: 50 ms.
+  unsigned reload_interval_ms = 50;
   // Memory for the posting lists (docid sets) of query terms of the current
   // revision, reused by later searches for exact totals and facet counts;
   // 0 = none (every search reads its posting lists from the index).
@@ -112,10 +113,29 @@ struct EngineOptions {
   std::size_t postings_cache_bytes = std::size_t{32} << 20;
   // Whole results kept for repeated identical requests (same request, same
   // index generation and revision, same local minute); an update or a
-  // rebuild is never answered from an older entry. Each entry holds the page
-  // of records and the facet lists, roughly 50-150 kB. 0 = no result cache.
-  // Default: 256 entries.
+  // rebuild is never answered from an older entry, and entries of a past
+  // minute or index state are dropped once the next one's first result is
+  // kept. Each entry holds the page of records and the facet lists, roughly
+  // 50-150 kB. 0 = no result cache. Default: 256 entries.
   std::size_t result_cache_entries = 256;
+  // Memory bound of the result cache (approximate bytes of the kept
+  // results). 0 = no result cache. Default: 32 MiB.
+  std::size_t result_cache_bytes = std::size_t{32} << 20;
+  // Searches (and get / suggest calls) that run at the same time; more wait
+  // for a free worker. Each worker holds a Voikko handle with its own
+  // mapping of the dictionary, query-word caches and an open database, so
+  // workers beyond the number of cores add memory, not speed.
+  // 0 = max(4, hardware threads). Default: 0.
+  unsigned max_workers = 0;
+  // Entries in each of a worker's query-word analysis caches
+  // (AnalyzerOptions::cache_entries; about 2 kB per distinct word over the
+  // caches). The words people search for repeat, but the tail is
+  // open-ended (typos, names, made-up words), so this bound is what keeps a
+  // worker's memory flat: at most about 4 MB each. Default: 2000.
+  std::size_t analysis_cache_entries = 2000;
+  // Voikko spelling suggestions kept per worker
+  // (AnalyzerOptions::suggestion_entries). Default: 1000.
+  std::size_t suggestion_cache_entries = 1000;
 };
 
 // What the engine's caches hold and how often they answered.
@@ -123,6 +143,8 @@ struct CacheStats {
   std::uint64_t result_hits = 0;    // searches answered from the result cache
   std::uint64_t result_misses = 0;  // searches computed (cache enabled)
   std::size_t result_entries = 0;
+  std::size_t result_bytes = 0;     // approximate memory of the result cache
+  std::size_t workers = 0;          // search workers created (<= EngineOptions::max_workers)
   std::size_t postings_bytes = 0;   // posting-list cache of the current revision
 };
 

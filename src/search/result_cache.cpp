@@ -50,39 +50,48 @@ std::string result_cache_key(const SearchRequest& req, const std::string& index_
   return k;
 }
 
-std::shared_ptr<const SearchResult> ResultCache::get(const std::string& key) {
-  {
-    std::lock_guard lk(mu_);
-    auto it = map_.find(key);
-    if (it != map_.end()) {
-      lru_.splice(lru_.begin(), lru_, it->second);
-      hits_.fetch_add(1, std::memory_order_relaxed);
-      return it->second->second;
-    }
-  }
-  misses_.fetch_add(1, std::memory_order_relaxed);
-  return nullptr;
+namespace {
+
+std::size_t text_bytes(const LocalizedText& t) { return t.fi.size() + t.sv.size() + t.en.size() + 3 * 32; }
+
+std::size_t list_bytes(const std::vector<std::string>& v) {
+  std::size_t n = v.size() * 32;
+  for (const auto& s : v) n += s.size();
+  return n;
 }
 
-void ResultCache::put(const std::string& key, std::shared_ptr<const SearchResult> result) {
-  if (max_ == 0) return;
-  std::lock_guard lk(mu_);
-  if (auto it = map_.find(key); it != map_.end()) {
-    it->second->second = std::move(result);
-    lru_.splice(lru_.begin(), lru_, it->second);
-    return;
+std::size_t record_bytes(const ServiceRecord& r) {
+  std::size_t n = sizeof(ServiceRecord) + r.id.size() + r.source.size() + r.source_id.size();
+  n += text_bytes(r.provider.name) + r.provider.id.size() + r.provider.business_id.size();
+  n += text_bytes(r.name) + text_bytes(r.summary) + text_bytes(r.description);
+  n += text_bytes(r.cost_note) + text_bytes(r.how_to_apply);
+  n += list_bytes(r.service_classes) + list_bytes(r.target_groups) + list_bytes(r.life_events);
+  n += list_bytes(r.keywords.fi) + list_bytes(r.keywords.sv) + list_bytes(r.keywords.en);
+  n += list_bytes(r.languages) + list_bytes(r.emails) + list_bytes(r.area.regions) +
+       list_bytes(r.area.municipalities);
+  for (const auto& l : r.locations) {
+    n += sizeof(Location) + text_bytes(l.name) + text_bytes(l.address.street) +
+         text_bytes(l.address.post_office) + text_bytes(l.accessibility) + list_bytes(l.emails);
+    for (const auto& h : l.hours) n += sizeof(HoursEntry) + h.days.size() * sizeof(DayHours) + text_bytes(h.note);
+    n += l.phones.size() * (sizeof(Phone) + 64);
   }
-  lru_.emplace_front(key, std::move(result));
-  map_.emplace(key, lru_.begin());
-  while (map_.size() > max_) {
-    map_.erase(lru_.back().first);
-    lru_.pop_back();
-  }
+  n += r.phones.size() * (sizeof(Phone) + 64);
+  for (const auto* links : {&r.web_pages, &r.eservices})
+    for (const auto& k : *links) n += sizeof(Link) + k.url.size() + text_bytes(k.name);
+  return n + r.last_modified.size();
 }
 
-std::size_t ResultCache::size() const {
-  std::lock_guard lk(mu_);
-  return map_.size();
+}  // namespace
+
+std::size_t approx_bytes(const SearchResult& r) {
+  std::size_t n = sizeof(SearchResult);
+  for (const auto& h : r.hits) n += sizeof(SearchHit) + h.id.size() + h.snippet.size() + record_bytes(h.record);
+  for (const auto& [field, values] : r.facets) {
+    n += field.size() + 64;
+    for (const auto& v : values) n += sizeof(FacetCount) + v.value.size() + v.label.size();
+  }
+  if (r.did_you_mean) n += r.did_you_mean->size();
+  return n;
 }
 
 }  // namespace palveluhaku::search

@@ -5,20 +5,15 @@
 // minute that open_now and the open_now facet depend on) plus the index
 // generation directory and Xapian revision the result was computed at. A
 // new generation or an update (a new revision) therefore never hits an old
-// entry: stale entries are simply not asked for again and age out.
+// entry, and stale entries are dropped when the epoch moves on.
 //
-// Threading: thread-safe (one mutex; the critical sections are a hash
-// lookup and a list splice). Results are shared read-only.
+// Threading: see lru_cache.h. Results are shared read-only.
 #pragma once
 
-#include <atomic>
-#include <cstdint>
-#include <list>
-#include <memory>
-#include <mutex>
+#include <cstddef>
 #include <string>
-#include <unordered_map>
 
+#include "palveluhaku/lru_cache.h"
 #include "palveluhaku/search.h"
 
 namespace palveluhaku::search {
@@ -29,24 +24,13 @@ namespace palveluhaku::search {
 std::string result_cache_key(const SearchRequest& req, const std::string& index_key,
                              const std::string& minute);
 
-class ResultCache {
- public:
-  explicit ResultCache(std::size_t max_entries) : max_(max_entries) {}
-  bool enabled() const { return max_ > 0; }
-  // The cached result, or nullptr (counted as a hit or a miss).
-  std::shared_ptr<const SearchResult> get(const std::string& key);
-  void put(const std::string& key, std::shared_ptr<const SearchResult> result);
-  std::uint64_t hits() const { return hits_.load(std::memory_order_relaxed); }
-  std::uint64_t misses() const { return misses_.load(std::memory_order_relaxed); }
-  std::size_t size() const;
+// Whole results by result_cache_key, in the epoch index_key + " " + minute
+// (lru_cache.h: entries of a past minute or index state are dropped as soon
+// as the first entry of the next one is stored).
+using ResultCache = LruCache<SearchResult>;
 
- private:
-  using Entry = std::pair<std::string, std::shared_ptr<const SearchResult>>;
-  std::size_t max_;
-  mutable std::mutex mu_;
-  std::list<Entry> lru_;  // front = most recent
-  std::unordered_map<std::string, std::list<Entry>::iterator> map_;
-  std::atomic<std::uint64_t> hits_{0}, misses_{0};
-};
+// About how many bytes `r` holds (texts, snippets, facet lists), for the
+// cache's byte bound.
+std::size_t approx_bytes(const SearchResult& r);
 
 }  // namespace palveluhaku::search

@@ -19,11 +19,13 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <condition_variable>
 #include <unordered_map>
 #include <cmath>
 #include <filesystem>
 #include <mutex>
 #include <sstream>
+#include <thread>
 
 #include <xapian.h>
 
@@ -451,7 +453,14 @@ struct SearchEngine::Impl {
   mutable std::atomic<std::int64_t> last_check{0};
 
   mutable std::mutex pool_mu;
-  mutable std::vector<std::unique_ptr<Worker>> pool;
+  mutable std::condition_variable pool_cv;  // a worker came back (pool_mu)
+  mutable std::vector<std::unique_ptr<Worker>> pool;  // idle workers (pool_mu)
+  mutable unsigned workers = 0;  // created so far, at most max_workers() (pool_mu)
+
+  unsigned max_workers() const {
+    if (opts.max_workers > 0) return opts.max_workers;
+    return std::max(4u, std::thread::hardware_concurrency());
+  }
   // Snippet stems per language, shared by the workers (StemCache).
   std::array<std::shared_ptr<StemCache>, 3> stem_caches{std::make_shared<StemCache>(),
                                                         std::make_shared<StemCache>(),
@@ -559,31 +568,57 @@ struct SearchEngine::Impl {
     Lease(Lease&&) = default;
     ~Lease() {
       if (w) {
-        std::lock_guard lk(impl->pool_mu);
-        impl->pool.push_back(std::move(w));
+        {
+          std::lock_guard lk(impl->pool_mu);
+          impl->pool.push_back(std::move(w));
+        }
+        impl->pool_cv.notify_one();
       }
     }
   };
 
+  // An idle worker, a new one while fewer than max_workers() exist, or the
+  // next one to come back.
   Lease acquire(const Snapshot& s) const {
     Lease l{this, nullptr};
+    bool create = false;
     {
-      std::lock_guard lk(pool_mu);
+      std::unique_lock lk(pool_mu);
+      pool_cv.wait(lk, [&] { return !pool.empty() || workers < max_workers(); });
       if (!pool.empty()) {
         l.w = std::move(pool.back());
         pool.pop_back();
+      } else {
+        ++workers;
+        create = true;
       }
     }
-    if (!l.w) {
-      l.w = std::make_unique<Worker>();
-      l.w->analyzer = std::make_unique<Analyzer>(resources);
-      for (Lang lang : kAllLangs)
-        l.w->stems[static_cast<std::size_t>(lang)] =
-            Xapian::Stem(new CachingStem(l.w->analyzer->snippet_stemmer(lang),
-                                         stem_caches[static_cast<std::size_t>(lang)]));
+    if (create) {
+      try {
+        l.w = make_worker();
+      } catch (...) {
+        {
+          std::lock_guard lk(pool_mu);
+          --workers;
+        }
+        pool_cv.notify_one();
+        throw;
+      }
     }
     sync(*l.w, s);
     return l;
+  }
+
+  std::unique_ptr<Worker> make_worker() const {
+    auto w = std::make_unique<Worker>();
+    AnalyzerOptions ao;
+    ao.cache_entries = opts.analysis_cache_entries;
+    ao.suggestion_entries = opts.suggestion_cache_entries;
+    w->analyzer = std::make_unique<Analyzer>(resources, ao);
+    for (Lang lang : kAllLangs)
+      w->stems[static_cast<std::size_t>(lang)] = Xapian::Stem(
+          new CachingStem(w->analyzer->snippet_stemmer(lang), stem_caches[static_cast<std::size_t>(lang)]));
+    return w;
   }
 
   static void sync(Worker& w, const Snapshot& s) {
@@ -1122,7 +1157,7 @@ SearchEngine::SearchEngine(const std::string& index_dir, const EngineOptions& op
   impl_->opts = opts;
   const std::string cfg = opts.config_dir.empty() ? default_index_config_dir() : opts.config_dir;
   const std::string cds = opts.codes_dir.empty() ? default_codes_dir() : opts.codes_dir;
-  impl_->results = std::make_unique<search::ResultCache>(opts.result_cache_entries);
+  impl_->results = std::make_unique<search::ResultCache>(opts.result_cache_entries, opts.result_cache_bytes);
   impl_->snap = impl_->open_live();
   impl_->last_check = now_ms();
   impl_->resources = AnalysisResources::load(cfg);
@@ -1147,7 +1182,7 @@ SearchResult SearchEngine::search(const SearchRequest& req) const {
   impl_->reload(false);
   // The result cache: the key names the index state and the local minute
   // ("now" decides open_now), and the search runs at that same minute.
-  std::string key;
+  std::string key, epoch;
   std::shared_ptr<const search::Snapshot> keyed;
   std::optional<SearchRequest> timed;
   if (impl_->results->enabled()) {
@@ -1155,8 +1190,10 @@ SearchResult SearchEngine::search(const SearchRequest& req) const {
     timed.emplace(req);
     if (!timed->now) timed->now = std::chrono::system_clock::now();
     const auto local = search::helsinki_time(*timed->now);
-    key = search::result_cache_key(req, keyed->path + "@" + std::to_string(keyed->revision),
-                                   local.date + " " + std::to_string(local.minute));
+    const std::string index_key = keyed->path + "@" + std::to_string(keyed->revision);
+    const std::string minute = local.date + " " + std::to_string(local.minute);
+    key = search::result_cache_key(req, index_key, minute);
+    epoch = index_key + " " + minute;
     if (auto hit = impl_->results->get(key)) return *hit;
   }
   const SearchRequest& r = timed ? *timed : req;
@@ -1168,7 +1205,7 @@ SearchResult SearchEngine::search(const SearchRequest& req) const {
       auto result = std::make_shared<const SearchResult>(impl_->run(*lease.w, *s, r));
       // Only a result of exactly the keyed state is kept (a worker that
       // already sees a newer revision is not).
-      if (s == keyed && lease.w->revision == s->revision) impl_->results->put(key, result);
+      if (s == keyed && lease.w->revision == s->revision) impl_->results->put(key, result, search::approx_bytes(*result), epoch);
       return *result;
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= 3) throw Error(ErrorCode::internal, "the index kept changing during the search");
@@ -1237,6 +1274,11 @@ CacheStats SearchEngine::cache_stats() const {
   c.result_hits = impl_->results->hits();
   c.result_misses = impl_->results->misses();
   c.result_entries = impl_->results->size();
+  c.result_bytes = impl_->results->bytes();
+  {
+    std::lock_guard lk(impl_->pool_mu);
+    c.workers = impl_->workers;
+  }
   std::lock_guard lk(impl_->postings_mu);
   if (impl_->postings) c.postings_bytes = impl_->postings->bytes();
   return c;

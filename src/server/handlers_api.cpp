@@ -28,15 +28,15 @@ void get_search(const RequestContext& ctx, const httplib::Request& req, httplib:
   if (!sr.now) sr.now = std::chrono::system_clock::now();
   const auto minute = std::chrono::duration_cast<std::chrono::minutes>(sr.now->time_since_epoch()).count();
   const IndexInfo info = ctx.engine.info();
-  std::string key = std::to_string(info.generation) + "/" + info.revision + " " + std::to_string(minute) +
-                    " " + req.target;
+  const std::string epoch = std::to_string(info.generation) + "/" + info.revision + " " + std::to_string(minute);
+  const std::string key = epoch + " " + req.target;
   std::shared_ptr<const CachedResponse> answer = cache->get(key);
   if (!answer) {
     auto fresh = std::make_shared<CachedResponse>();
     fresh->body = search_result_to_json(ctx.engine.search(sr), codes, sr.lang, ctx.options.public_url)
                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     fresh->etag = etag_of(fresh->body);
-    cache->put(key, fresh);
+    cache->put(key, fresh, fresh->body.size() + fresh->etag.size(), epoch);
     answer = std::move(fresh);
   }
   res.status = 200;

@@ -45,7 +45,7 @@ void finish_unrouted(const RequestContext& ctx, const httplib::Request& req,
 HttpServer::HttpServer(const SearchEngine& engine, ServerOptions options)
     : engine_(engine),
       options_(std::move(options)),
-      responses_(options_.response_cache),
+      responses_(options_.response_cache, options_.response_cache_mb << 20),
       ctx_{engine_, options_, metrics_, nullptr, &responses_},
       http_(std::make_unique<GuardedServer>()) {  // slow clients cannot hold workers
   const unsigned threads = options_.threads == 0 ? 1 : options_.threads;

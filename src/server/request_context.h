@@ -13,6 +13,8 @@
 #include <functional>
 #include <string>
 
+#include "palveluhaku/lru_cache.h"
+
 namespace httplib {
 struct Request;
 struct Response;
@@ -26,7 +28,8 @@ namespace palveluhaku::server {
 
 struct ServerOptions;
 class Metrics;
-class ResponseCache;
+struct CachedResponse;
+using ResponseCache = LruCache<CachedResponse>;  // response_cache.h
 
 struct RequestContext {
   const SearchEngine& engine;    // the index being served (thread-safe)

@@ -25,6 +25,10 @@ const std::vector<OptionSpec>& server_option_specs() {
       {"codes-dir", OptionKind::string, "", "code lists (default: share/palveluhaku/codes)", "DIR"},
       {"threads", OptionKind::integer, "32",
        "request worker threads (an open keep-alive connection holds one)", "N", 1, 1024},
+      {"search-workers", OptionKind::integer, "0",
+       "searches computed at the same time, others wait (0 = max(4, cores)); each holds a Voikko "
+       "handle and caches",
+       "N", 0, 1024},
       {"keep-alive-timeout", OptionKind::integer, "2",
        "seconds an idle keep-alive connection stays open", "SECONDS", 0, 300},
       {"keep-alive-max", OptionKind::integer, "50", "requests served on one connection", "N", 1,
@@ -47,12 +51,16 @@ const std::vector<OptionSpec>& server_option_specs() {
        "largest request body in bytes (larger: 413)", "BYTES", 0, kMaxInt},
       {"cache-max-age", OptionKind::integer, "60",
        "Cache-Control max-age of API responses in seconds", "SECONDS", 0, 31536000},
-      {"reload-interval", OptionKind::integer, "200",
+      {"reload-interval", OptionKind::integer, "50",
        "how often to check for a rebuilt or updated index (ms)", "MS", 10, 3600000},
       {"result-cache", OptionKind::integer, "256",
        "search results the engine keeps for repeated requests (0 = off)", "N", 0, 1000000},
       {"response-cache", OptionKind::integer, "1024",
        "search answers (JSON) kept by URL for repeated requests (0 = off)", "N", 0, 1000000},
+      {"result-cache-mb", OptionKind::integer, "32", "memory bound of the result cache (MiB)", "MB", 0,
+       65536},
+      {"response-cache-mb", OptionKind::integer, "32", "memory bound of the answer cache (MiB)", "MB",
+       0, 65536},
       {"admin-token", OptionKind::string, "",
        "enables POST /api/v1/admin/* with 'Authorization: Bearer TOKEN' (at least 16 chars)",
        "TOKEN"},
@@ -83,6 +91,7 @@ ServerOptions server_options_from(const LoadedOptions& o) {
   s.config_dir = o.has("index-config") ? o.get_string("index-config") : default_index_config_dir();
   s.codes_dir = o.has("codes-dir") ? o.get_string("codes-dir") : default_codes_dir();
   s.threads = static_cast<unsigned>(o.get_int("threads"));
+  s.search_workers = static_cast<unsigned>(o.get_int("search-workers"));
   s.keep_alive_timeout_s = static_cast<int>(o.get_int("keep-alive-timeout"));
   s.keep_alive_max = static_cast<std::size_t>(o.get_int("keep-alive-max"));
   s.cors_origins = o.get_list("cors-origins");
@@ -97,6 +106,8 @@ ServerOptions server_options_from(const LoadedOptions& o) {
   s.reload_interval_ms = static_cast<unsigned>(o.get_int("reload-interval"));
   s.result_cache = static_cast<std::size_t>(o.get_int("result-cache"));
   s.response_cache = static_cast<std::size_t>(o.get_int("response-cache"));
+  s.result_cache_mb = static_cast<std::size_t>(o.get_int("result-cache-mb"));
+  s.response_cache_mb = static_cast<std::size_t>(o.get_int("response-cache-mb"));
   s.admin_token = o.has("admin-token") ? o.get_string("admin-token") : "";
   if (!s.admin_token.empty() && s.admin_token.size() < 16)
     throw Error(ErrorCode::invalid_config,

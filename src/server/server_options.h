@@ -21,6 +21,9 @@ struct ServerOptions {
   // --threads N: request worker threads. An open keep-alive connection holds
   // a worker while it lasts, so this bounds concurrent connections. Default: 32
   unsigned threads = 32;
+  // --search-workers N: searches computed at the same time (EngineOptions::
+  // max_workers; 0 = max(4, cores)). Default: 0
+  unsigned search_workers = 0;
   int keep_alive_timeout_s = 2;  // --keep-alive-timeout N: idle seconds before closing. Default: 2
   std::size_t keep_alive_max = 50;  // --keep-alive-max N: requests per connection. Default: 50
   std::vector<std::string> cors_origins = {"*"};  // --cors-origins: allowed origins. Default: *
@@ -32,13 +35,17 @@ struct ServerOptions {
   int write_timeout_s = 5;      // --write-timeout N: seconds to send a response. Default: 5
   std::size_t payload_max_length = 65536;  // --payload-max-length N: largest request body. Default: 65536
   int cache_max_age_s = 60;     // --cache-max-age N: Cache-Control max-age of API answers. Default: 60
-  unsigned reload_interval_ms = 200;  // --reload-interval N: index change check (ms). Default: 200
+  unsigned reload_interval_ms = 50;  // --reload-interval N: index change check (ms). Default: 50
   // --result-cache N: whole search results kept by the engine for repeated
   // requests (same index revision and minute); 0 = off. Default: 256
   std::size_t result_cache = 256;
   // --response-cache N: finished /api/v1/search answers (JSON + ETag) kept by
   // URL for the same index revision and minute; 0 = off. Default: 1024
   std::size_t response_cache = 1024;
+  // --result-cache-mb N / --response-cache-mb N: memory bounds of the two
+  // caches in MiB (the older minutes' entries are dropped anyway). Default: 32 each
+  std::size_t result_cache_mb = 32;
+  std::size_t response_cache_mb = 32;
   std::string admin_token;      // --admin-token T: enables /api/v1/admin/*. Default: unset (off)
   std::string public_url;       // --public-url URL: base of hit URLs ("" = relative). Default: unset
   bool access_log = false;      // --access-log: log each request to stderr. Default: false

@@ -512,14 +512,15 @@ def engine_workers(pid):
 def check_soak(tools, seconds, warmup, step, threads=16, connections=16, script="mix.lua", name="soak"):
     """Memory under steady load (soak_judge.py). Warm-up: wrk at twice as
     many connections as the server has threads, so that every thread is busy
-    and the engine creates all the workers it ever will (at most one per
-    thread), for at least `warmup` s and until there are `threads` workers
-    (or 2 x warmup have passed: on a busy machine the last few threads may
-    never be inside the engine at the same moment). Then the steady window, at `connections`,
+    and the engine creates all the search workers it ever will (at most
+    --search-workers: by default max(4, cores)), for at least `warmup` s and
+    until they all exist (or 2 x warmup have passed: on a busy machine the
+    last few may never be inside the engine at the same moment). Then the steady window, at `connections`,
     must be flat. `script`: the wrk script (mix.lua: a fixed mix of real
     searches; new_words.lua: words never seen before in every search)."""
     from soak_judge import Rules, Sample, judge, slope_per_min
     proc, port = tools.start_server(tools.big_index, extra=["--threads", str(threads)])
+    max_workers = min(threads, max(4, os.cpu_count() or 1))  # the server's default --search-workers
     if not port:
         return record(name, False, "starting the server", "did not come up")
     samples, failures, requests = [], 0, 0
@@ -539,7 +540,7 @@ def check_soak(tools, seconds, warmup, step, threads=16, connections=16, script=
         while True:
             sample(2 * threads)
             el = time.time() - t0
-            if (el >= warmup and samples[-1].workers >= threads) or el >= 2 * warmup:
+            if (el >= warmup and samples[-1].workers >= max_workers) or el >= 2 * warmup:
                 break
         first_steady = len(samples)
         t_steady = time.time()
@@ -547,7 +548,7 @@ def check_soak(tools, seconds, warmup, step, threads=16, connections=16, script=
             sample(connections)
     finally:
         tools.stop(proc)
-    rules = Rules(min_warmup_s=warmup, max_workers=threads)
+    rules = Rules(min_warmup_s=warmup, max_workers=max_workers)
     v = judge(samples, rules, first_steady=first_steady - 1)
     ok = v.ok and failures == 0
     steady = samples[v.warmup_end:]
@@ -555,7 +556,7 @@ def check_soak(tools, seconds, warmup, step, threads=16, connections=16, script=
     rss_slope = slope_per_min([s.t for s in steady], [s.rss_mb for s in steady])
     record(name, ok,
            f"{seconds}s of wrk ({script}) on a server with --threads {threads}, memory sampled every {step}s: warm-up "
-           f"at {2 * threads} connections until all {threads} engine workers existed (at least {warmup}s), "
+           f"at {2 * threads} connections until all {max_workers} engine workers existed (at least {warmup}s), "
            f"then {connections} connections; the steady window must be flat (PSS growth <= max(5 %, 2 MB), "
            f"slope <= {rules.max_slope_mb_min} MB/min over >= {rules.min_slope_window_s:.0f} s)",
            f"{requests} requests, failed {failures}; warm-up 0-{ws.t:.0f}s: PSS {samples[0].pss_mb:.1f} -> "
@@ -746,7 +747,9 @@ def main():
         "soak": lambda: check_soak(tools, 40, 10, 5) if quick else check_soak(tools, 600, 120, 20),
         # --full only (or --only soak_new_words): the long tail of query words
         "soak_new_words": lambda: None if quick and "soak_new_words" not in args.only else check_soak(
-            tools, 40 if quick else 600, 10 if quick else 120, 5 if quick else 20,
+            # warm-up until the bounded query-word caches are full (2000 words
+            # per worker, 3 new words per search): 4 min
+            tools, 40 if quick else 600, 10 if quick else 240, 5 if quick else 20,
             script="new_words.lua", name="soak_new_words"),
     }
     only = [c for c in args.only.split(",") if c]

@@ -16,7 +16,7 @@ worker maps counts once, not once per worker):
 
   growth  = last - first sample of the window <= max(max_growth_frac * first, min_growth_mb)
   slope   = least-squares slope over the window <= max_slope_mb_min (MB/min)
-  workers = never more than the server's --threads (the pool is bounded)
+  workers = never more than the server's --search-workers (the pool is bounded)
 
 The slope catches a slow leak that the growth rule alone lets through: 0.25
 MB/min is about 4 bytes per request at 1000 req/s. It is judged only over a
@@ -47,7 +47,7 @@ class Rules:
     max_slope_mb_min: float = 0.25  # steady window: least-squares slope at most this (MB/min)
     min_slope_window_s: float = 180.0  # ... judged only over a window at least this long
     min_steady_samples: int = 3     # a shorter window cannot be judged
-    max_workers: int = 0            # if > 0: more engine workers than this fails (the --threads bound)
+    max_workers: int = 0            # if > 0: more engine workers than this fails (the --search-workers bound)
 
 
 @dataclass
@@ -111,5 +111,5 @@ def judge(samples, rules=None, first_steady=None):
     most = max(s.workers for s in samples)
     if rules.max_workers > 0 and most > rules.max_workers:
         v.ok = False
-        v.reasons.append(f"{most} engine workers, more than the {rules.max_workers} server threads")
+        v.reasons.append(f"{most} engine workers, more than the {rules.max_workers} search workers allowed")
     return v

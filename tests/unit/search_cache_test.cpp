@@ -3,6 +3,8 @@
 // or a rebuild is never answered from an entry of the older index state.
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 #include "engine_fixtures.h"
 
 using namespace engine_test;
@@ -145,4 +147,60 @@ TEST_CASE("the posting cache gives the same totals as reading the index", "[sear
   }
   CHECK(cached.cache_stats().postings_bytes > 0);
   CHECK(plain.cache_stats().postings_bytes == 0);
+}
+
+TEST_CASE("the result cache keeps one minute's results and stays within its memory bound",
+          "[search][cache]") {
+  TempDir t;
+  rebuild_index(t.index(), sample_records(), index_options());
+  EngineOptions eo = engine_options();
+  eo.result_cache_entries = 64;
+  SearchEngine cached(t.index(), eo);
+  const std::vector<std::string> words = {"neuvola", "perhe", "kerho", "lapsi", "perhekerho"};
+
+  SECTION("a new minute drops the entries of the previous one") {
+    for (const auto& w : words) cached.search(request(w));
+    CHECK(cached.cache_stats().result_entries == words.size());
+    auto next = request("neuvola");
+    *next.now += std::chrono::minutes(1);
+    cached.search(next);
+    CHECK(cached.cache_stats().result_entries == 1);
+    // and the previous minute's answer is computed again, not served stale
+    const auto misses = cached.cache_stats().result_misses;
+    cached.search(request("perhe"));
+    CHECK(cached.cache_stats().result_misses == misses + 1);
+  }
+  SECTION("the byte bound holds whatever the entry bound allows") {
+    for (const auto& w : words) cached.search(request(w));
+    const std::size_t all = cached.cache_stats().result_bytes;
+    REQUIRE(all > 0);
+    eo.result_cache_bytes = all / 2;
+    SearchEngine small(t.index(), eo);
+    for (const auto& w : words) small.search(request(w));
+    const auto st = small.cache_stats();
+    CHECK(st.result_bytes <= all / 2);
+    CHECK(st.result_entries < words.size());
+    CHECK(st.result_entries > 0);
+  }
+}
+
+TEST_CASE("concurrent searches share at most max_workers workers", "[search][cache]") {
+  TempDir t;
+  rebuild_index(t.index(), sample_records(), index_options());
+  EngineOptions eo = engine_options();
+  eo.result_cache_entries = 0;
+  eo.max_workers = 2;
+  SearchEngine engine(t.index(), eo);
+  const auto want = engine.search(request("neuvola"));
+  REQUIRE(want.total > 0);
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i)
+    threads.emplace_back([&] {
+      for (int k = 0; k < 10; ++k)
+        if (ids(engine.search(request("neuvola"))) != ids(want)) ++wrong;
+    });
+  for (auto& th : threads) th.join();
+  CHECK(wrong == 0);
+  CHECK(engine.cache_stats().workers <= 2);  // 8 without the bound
 }
