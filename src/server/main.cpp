@@ -55,6 +55,7 @@ int main(int argc, char** argv) {
     eo.result_cache_entries = options.result_cache;
     eo.max_workers = options.search_workers;
     eo.result_cache_bytes = options.result_cache_mb << 20;
+    eo.postings_cache_bytes = options.postings_cache_mb << 20;
     const ph::SearchEngine engine(options.index_dir, eo);
     ph::server::HttpServer server(engine, options);
     const int port = server.bind();

@@ -61,6 +61,9 @@ const std::vector<OptionSpec>& server_option_specs() {
        65536},
       {"response-cache-mb", OptionKind::integer, "32", "memory bound of the answer cache (MiB)", "MB",
        0, 65536},
+      {"postings-cache-mb", OptionKind::integer, "32",
+       "posting lists of query terms kept for counting, per index revision (MiB, 0 = off)", "MB", 0,
+       65536},
       {"admin-token", OptionKind::string, "",
        "enables POST /api/v1/admin/* with 'Authorization: Bearer TOKEN' (at least 16 chars)",
        "TOKEN"},
@@ -108,6 +111,7 @@ ServerOptions server_options_from(const LoadedOptions& o) {
   s.response_cache = static_cast<std::size_t>(o.get_int("response-cache"));
   s.result_cache_mb = static_cast<std::size_t>(o.get_int("result-cache-mb"));
   s.response_cache_mb = static_cast<std::size_t>(o.get_int("response-cache-mb"));
+  s.postings_cache_mb = static_cast<std::size_t>(o.get_int("postings-cache-mb"));
   s.admin_token = o.has("admin-token") ? o.get_string("admin-token") : "";
   if (!s.admin_token.empty() && s.admin_token.size() < 16)
     throw Error(ErrorCode::invalid_config,

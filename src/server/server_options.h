@@ -46,6 +46,9 @@ struct ServerOptions {
   // caches in MiB (the older minutes' entries are dropped anyway). Default: 32 each
   std::size_t result_cache_mb = 32;
   std::size_t response_cache_mb = 32;
+  // --postings-cache-mb N: posting lists of query terms kept for exact totals
+  // and facet counts (EngineOptions::postings_cache_bytes). Default: 32
+  std::size_t postings_cache_mb = 32;
   std::string admin_token;      // --admin-token T: enables /api/v1/admin/*. Default: unset (off)
   std::string public_url;       // --public-url URL: base of hit URLs ("" = relative). Default: unset
   bool access_log = false;      // --access-log: log each request to stderr. Default: false
