@@ -121,6 +121,12 @@ struct EngineOptions {
   // Memory bound of the result cache (approximate bytes of the kept
   // results). 0 = no result cache. Default: 32 MiB.
   std::size_t result_cache_bytes = std::size_t{32} << 20;
+  // Parsed stored records of recently returned hits, for the current index
+  // revision (parsing a record's JSON is the largest per-hit cost): at most
+  // this many, and this much memory; either 0 = none.
+  // Defaults: 8192 records, 16 MiB.
+  std::size_t record_cache_entries = 8192;
+  std::size_t record_cache_bytes = std::size_t{16} << 20;
   // Searches (and get / suggest calls) that run at the same time; more wait
   // for a free worker. Each worker holds a Voikko handle with its own
   // mapping of the dictionary, query-word caches and an open database, so
@@ -145,6 +151,9 @@ struct CacheStats {
   std::size_t result_entries = 0;
   std::size_t result_bytes = 0;     // approximate memory of the result cache
   std::size_t workers = 0;          // search workers created (<= EngineOptions::max_workers)
+  std::size_t snippet_stems = 0;    // words in the shared snippet-stem caches (all languages)
+  std::size_t record_entries = 0;   // parsed records of recent hits
+  std::size_t record_bytes = 0;     // their approximate memory
   std::size_t postings_bytes = 0;   // posting-list cache of the current revision
 };
 

@@ -83,6 +83,8 @@ std::size_t record_bytes(const ServiceRecord& r) {
 
 }  // namespace
 
+std::size_t approx_bytes(const ServiceRecord& r) { return record_bytes(r); }
+
 std::size_t approx_bytes(const SearchResult& r) {
   std::size_t n = sizeof(SearchResult);
   for (const auto& h : r.hits) n += sizeof(SearchHit) + h.id.size() + h.snippet.size() + record_bytes(h.record);

@@ -32,5 +32,6 @@ using ResultCache = LruCache<SearchResult>;
 // About how many bytes `r` holds (texts, snippets, facet lists), for the
 // cache's byte bound.
 std::size_t approx_bytes(const SearchResult& r);
+std::size_t approx_bytes(const ServiceRecord& r);
 
 }  // namespace palveluhaku::search

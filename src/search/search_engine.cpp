@@ -116,6 +116,14 @@ class StemCache {
     if (st.map.size() >= kPerStripe) st.map.clear();
     st.map.emplace(word, stem);
   }
+  std::size_t size() {
+    std::size_t n = 0;
+    for (auto& st : stripes_) {
+      std::lock_guard lk(st.mu);
+      n += st.map.size();
+    }
+    return n;
+  }
 
  private:
   static constexpr std::size_t kStripes = 16;
@@ -487,6 +495,9 @@ struct SearchEngine::Impl {
   // the snapshot changes.
   // Whole results of repeated requests (result_cache.h).
   std::unique_ptr<search::ResultCache> results;
+  // Parsed stored records of recently returned hits by docid, for the
+  // snapshot's revision (the JSON parse is the largest per-hit cost).
+  std::unique_ptr<LruCache<ServiceRecord>> records;
 
   mutable std::mutex postings_mu;
   mutable std::shared_ptr<search::PostingCache> postings;  // guarded by postings_mu
@@ -1034,11 +1045,15 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     // A document updated in place after the snapshot was built has a newer
     // revision than the snapshot: never serve its cached record then.
     std::shared_ptr<const ServiceRecord> rec;
-    const bool cacheable = w.revision == s.revision;
-    if (cacheable) rec = s.cached_record(docid);
+    const bool cacheable = w.revision == s.revision && records->enabled();
+    // The key names the index state too: an entry of an older revision is
+    // never read, and the first entry of a new one drops them (lru_cache.h).
+    const std::string state = cacheable ? s.path + "@" + std::to_string(s.revision) : std::string();
+    const std::string record_key = cacheable ? state + "#" + std::to_string(docid) : std::string();
+    if (cacheable) rec = records->get(record_key);
     if (!rec) {
       rec = std::make_shared<const ServiceRecord>(parse_record(w.db.get_document(docid).get_data()));
-      if (cacheable) s.cache_record(docid, rec);
+      if (cacheable) records->put(record_key, rec, search::approx_bytes(*rec), state);
     }
     h.record = *rec;
     h.id = h.record.id;
@@ -1158,6 +1173,7 @@ SearchEngine::SearchEngine(const std::string& index_dir, const EngineOptions& op
   const std::string cfg = opts.config_dir.empty() ? default_index_config_dir() : opts.config_dir;
   const std::string cds = opts.codes_dir.empty() ? default_codes_dir() : opts.codes_dir;
   impl_->results = std::make_unique<search::ResultCache>(opts.result_cache_entries, opts.result_cache_bytes);
+  impl_->records = std::make_unique<LruCache<ServiceRecord>>(opts.record_cache_entries, opts.record_cache_bytes);
   impl_->snap = impl_->open_live();
   impl_->last_check = now_ms();
   impl_->resources = AnalysisResources::load(cfg);
@@ -1279,6 +1295,9 @@ CacheStats SearchEngine::cache_stats() const {
     std::lock_guard lk(impl_->pool_mu);
     c.workers = impl_->workers;
   }
+  for (const auto& sc : impl_->stem_caches) c.snippet_stems += sc->size();
+  c.record_entries = impl_->records->size();
+  c.record_bytes = impl_->records->bytes();
   std::lock_guard lk(impl_->postings_mu);
   if (impl_->postings) c.postings_bytes = impl_->postings->bytes();
   return c;

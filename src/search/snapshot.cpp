@@ -444,20 +444,6 @@ const std::vector<std::string>& Snapshot::labels(
   return labels_[l];
 }
 
-std::shared_ptr<const ServiceRecord> Snapshot::cached_record(Xapian::docid d) const {
-  RecordStripe& st = records_[d % kRecordStripes];
-  std::lock_guard lk(st.mu);
-  auto it = st.map.find(d);
-  return it == st.map.end() ? nullptr : it->second;
-}
-
-void Snapshot::cache_record(Xapian::docid d, std::shared_ptr<const ServiceRecord> r) const {
-  RecordStripe& st = records_[d % kRecordStripes];
-  std::lock_guard lk(st.mu);
-  if (st.map.size() >= kRecordsPerStripe) st.map.erase(st.map.begin());
-  st.map[d] = std::move(r);
-}
-
 const SuggestIndex& Snapshot::suggest_index(Xapian::Database& db, Analyzer& analyzer,
                                             const CodeLists& codes) const {
   std::call_once(suggest_once_, [&] {

@@ -130,10 +130,6 @@ struct Snapshot {
   const std::vector<std::string>& labels(Lang lang,
                                          const std::function<std::string(std::uint32_t)>& make) const;
 
-  // Parsed stored records of recently returned hits (the JSON parse is the
-  // largest per-hit cost). Bounded; thread-safe (striped locks).
-  std::shared_ptr<const ServiceRecord> cached_record(Xapian::docid d) const;
-  void cache_record(Xapian::docid d, std::shared_ptr<const ServiceRecord> r) const;
 
  private:
   mutable std::mutex open_mu_;
@@ -141,13 +137,6 @@ struct Snapshot {
   mutable std::shared_ptr<const std::vector<std::int8_t>> open_status_;
   mutable std::array<std::once_flag, 3> labels_once_;
   mutable std::array<std::vector<std::string>, 3> labels_;
-  static constexpr std::size_t kRecordStripes = 64;
-  static constexpr std::size_t kRecordsPerStripe = 256;
-  struct RecordStripe {
-    std::mutex mu;
-    std::unordered_map<Xapian::docid, std::shared_ptr<const ServiceRecord>> map;
-  };
-  mutable std::array<RecordStripe, kRecordStripes> records_;
   mutable std::once_flag suggest_once_;
   mutable std::unique_ptr<SuggestIndex> suggest_;
 };

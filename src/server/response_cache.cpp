@@ -23,6 +23,12 @@ std::string cache_metrics(const CacheStats& engine, const ResponseCache* respons
   o += "# HELP palveluhaku_engine_workers Search workers created (each holds a Voikko handle and caches).\n"
        "# TYPE palveluhaku_engine_workers gauge\n";
   o += "palveluhaku_engine_workers " + std::to_string(engine.workers) + "\n";
+  o += "# HELP palveluhaku_snippet_stems Words kept in the shared snippet-stem caches.\n"
+       "# TYPE palveluhaku_snippet_stems gauge\n";
+  o += "palveluhaku_snippet_stems " + std::to_string(engine.snippet_stems) + "\n";
+  o += "# HELP palveluhaku_record_cache_bytes Parsed records of recent hits kept (approximate bytes).\n"
+       "# TYPE palveluhaku_record_cache_bytes gauge\n";
+  o += "palveluhaku_record_cache_bytes " + std::to_string(engine.record_bytes) + "\n";
   o += "# HELP palveluhaku_postings_cache_bytes Posting lists of the current revision kept for counting.\n"
        "# TYPE palveluhaku_postings_cache_bytes gauge\n";
   o += "palveluhaku_postings_cache_bytes " + std::to_string(engine.postings_bytes) + "\n";

@@ -204,3 +204,24 @@ TEST_CASE("concurrent searches share at most max_workers workers", "[search][cac
   CHECK(wrong == 0);
   CHECK(engine.cache_stats().workers <= 2);  // 8 without the bound
 }
+
+TEST_CASE("the record cache stays within its memory bound and changes nothing", "[search][cache]") {
+  TempDir t;
+  rebuild_index(t.index(), sample_records(), index_options());
+  EngineOptions eo = engine_options();
+  eo.result_cache_entries = 0;
+  eo.record_cache_bytes = 40000;  // a few records
+  SearchEngine small(t.index(), eo);
+  eo.record_cache_entries = 0;
+  SearchEngine none(t.index(), eo);
+  for (const std::string w : {"neuvola", "perhe", "kerho", "lapsi", ""}) {
+    auto r = request(w);
+    r.per_page = 50;
+    const auto a = small.search(r), b = none.search(r);
+    CHECK(ids(a) == ids(b));
+    for (std::size_t i = 0; i < a.hits.size() && i < b.hits.size(); ++i) CHECK(a.hits[i].record == b.hits[i].record);
+  }
+  CHECK(small.cache_stats().record_bytes <= 40000);
+  CHECK(small.cache_stats().record_entries > 0);
+  CHECK(none.cache_stats().record_entries == 0);
+}
