@@ -2,6 +2,16 @@
 
 namespace palveluhaku::server {
 
+namespace {
+
+// One Prometheus gauge without labels: HELP, TYPE and the value.
+void gauge(std::string& o, const char* name, const char* help, std::size_t value) {
+  o += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " gauge\n" + name + " " +
+       std::to_string(value) + "\n";
+}
+
+}  // namespace
+
 std::string cache_metrics(const CacheStats& engine, const ResponseCache* responses) {
   const std::uint64_t rh = responses ? responses->hits() : 0, rm = responses ? responses->misses() : 0;
   const std::size_t re = responses ? responses->size() : 0;
@@ -20,18 +30,13 @@ std::string cache_metrics(const CacheStats& engine, const ResponseCache* respons
   o += "# HELP palveluhaku_cache_bytes Approximate memory held by a cache.\n# TYPE palveluhaku_cache_bytes gauge\n";
   o += "palveluhaku_cache_bytes{cache=\"result\"} " + std::to_string(engine.result_bytes) + "\n";
   o += "palveluhaku_cache_bytes{cache=\"response\"} " + std::to_string(responses ? responses->bytes() : 0) + "\n";
-  o += "# HELP palveluhaku_engine_workers Search workers created (each holds a Voikko handle and caches).\n"
-       "# TYPE palveluhaku_engine_workers gauge\n";
-  o += "palveluhaku_engine_workers " + std::to_string(engine.workers) + "\n";
-  o += "# HELP palveluhaku_snippet_stems Words kept in the shared snippet-stem caches.\n"
-       "# TYPE palveluhaku_snippet_stems gauge\n";
-  o += "palveluhaku_snippet_stems " + std::to_string(engine.snippet_stems) + "\n";
-  o += "# HELP palveluhaku_record_cache_bytes Parsed records of recent hits kept (approximate bytes).\n"
-       "# TYPE palveluhaku_record_cache_bytes gauge\n";
-  o += "palveluhaku_record_cache_bytes " + std::to_string(engine.record_bytes) + "\n";
-  o += "# HELP palveluhaku_postings_cache_bytes Posting lists of the current revision kept for counting.\n"
-       "# TYPE palveluhaku_postings_cache_bytes gauge\n";
-  o += "palveluhaku_postings_cache_bytes " + std::to_string(engine.postings_bytes) + "\n";
+  gauge(o, "palveluhaku_engine_workers", "Search workers created (each holds a Voikko handle and caches).",
+        engine.workers);
+  gauge(o, "palveluhaku_snippet_stems", "Words kept in the shared snippet-stem caches.", engine.snippet_stems);
+  gauge(o, "palveluhaku_record_cache_bytes", "Parsed records of recent hits kept (approximate bytes).",
+        engine.record_bytes);
+  gauge(o, "palveluhaku_postings_cache_bytes", "Posting lists of the current revision kept for counting.",
+        engine.postings_bytes);
   return o;
 }
 

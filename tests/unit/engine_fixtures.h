@@ -6,12 +6,15 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "palveluhaku/index.h"
 #include "palveluhaku/record.h"
 #include "palveluhaku/search.h"
+#include "palveluhaku/sources.h"
 
 namespace engine_test {
 
@@ -211,6 +214,20 @@ inline std::vector<ServiceRecord> sample_records() {
     v.push_back(r);
   }
   return v;
+}
+
+// The 107 real PTV services of tests/fixtures/quality/ptv-services.jsonl
+// (result fill and query building tests).
+inline std::vector<palveluhaku::ServiceRecord> ptv_fixture_records() {
+  const std::string path = PALVELUHAKU_SOURCE_DIR "/tests/fixtures/quality/ptv-services.jsonl";
+  std::ifstream in(path);
+  REQUIRE(in);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto imp = palveluhaku::import_jsonl(ss.str(), path);
+  REQUIRE(imp.problems.empty());
+  REQUIRE(imp.records.size() == 107);
+  return imp.records;
 }
 
 }  // namespace engine_test

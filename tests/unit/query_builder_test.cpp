@@ -25,15 +25,9 @@ struct PtvIndex {
   engine_test::TempDir dir;
   std::map<std::string, std::string> name_of;  // id -> Finnish name
   PtvIndex() {
-    const std::string path = PALVELUHAKU_SOURCE_DIR "/tests/fixtures/quality/ptv-services.jsonl";
-    std::ifstream in(path);
-    REQUIRE(in);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    auto imp = import_jsonl(ss.str(), path);
-    REQUIRE(imp.problems.empty());
-    for (const auto& r : imp.records) name_of[r.id] = r.name.fi;
-    rebuild_index(dir.index(), imp.records, engine_test::index_options());
+    const auto recs = engine_test::ptv_fixture_records();
+    for (const auto& r : recs) name_of[r.id] = r.name.fi;
+    rebuild_index(dir.index(), recs, engine_test::index_options());
   }
   Xapian::Database db() const { return Xapian::Database(dir.index() + "/XAPIANDB"); }
 };

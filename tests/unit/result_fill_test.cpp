@@ -22,24 +22,12 @@ using palveluhaku::search::related_query;
 
 namespace {
 
-std::vector<ServiceRecord> ptv_records() {
-  const std::string path = PALVELUHAKU_SOURCE_DIR "/tests/fixtures/quality/ptv-services.jsonl";
-  std::ifstream in(path);
-  REQUIRE(in);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  auto imp = import_jsonl(ss.str(), path);
-  REQUIRE(imp.problems.empty());
-  REQUIRE(imp.records.size() == 107);
-  return imp.records;
-}
-
 // One index of the fixture for all cases of this file.
 struct PtvIndex {
   engine_test::TempDir dir;
   std::map<std::string, std::string> name_of;  // id -> Finnish name
   PtvIndex() {
-    auto recs = ptv_records();
+    auto recs = engine_test::ptv_fixture_records();
     for (const auto& r : recs) name_of[r.id] = r.name.fi;
     rebuild_index(dir.index(), recs, engine_test::index_options());
   }
