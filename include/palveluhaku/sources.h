@@ -58,6 +58,11 @@ struct ImportOptions {
   // loaded once on first use; if those cannot be loaded, names that are not
   // codes are dropped with a warning.
   std::shared_ptr<const CodeLists> codes;
+  // JSON Lines files are read and parsed a chunk of whole lines of about this
+  // many bytes at a time, so a file of any size loads with memory for its
+  // records and one chunk; every other format is read whole and refused
+  // above 1 GiB. Default: 256 MiB.
+  std::size_t jsonl_chunk_bytes = 256u << 20;
 };
 
 struct ImportResult {

@@ -36,10 +36,12 @@ using Tick = std::function<void(std::size_t bytes_done)>;
 Batch read_json(std::string_view content, const std::string& name);
 // JSON Lines; `threads` parts parsed in parallel (0: one per core, at most
 // 8, for content of kParallelJsonlBytes or more, else 1). The result does
-// not depend on `threads`.
+// not depend on `threads`. `first_line` is the line number of the content's
+// first line: a file read in chunks of whole lines passes where each chunk
+// starts (a byte order mark is skipped only at line 1).
 inline constexpr std::size_t kParallelJsonlBytes = 8u << 20;
 Batch read_jsonl(std::string_view content, const std::string& name, const Tick& tick = {},
-                 unsigned threads = 0);
+                 unsigned threads = 0, std::size_t first_line = 1);
 // `codes` may be null (then names cannot be resolved to codes).
 Batch read_csv(std::string_view content, const std::string& name, const CodeLists* codes, const Tick& tick = {});
 Batch read_ptv(const std::vector<PtvFile>& files, const CodeLists* codes);

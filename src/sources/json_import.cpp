@@ -189,8 +189,9 @@ Batch read_jsonl_part(std::string_view content, std::size_t from, std::size_t to
 // are parsed in parallel (JSON parsing and record_from_json are ~0.1 ms a
 // record, 2-3 minutes for a million on one core) and concatenated in order,
 // so records, places and problems are the same as read in one pass.
-Batch read_jsonl(std::string_view input, const std::string& name, const Tick& tick, unsigned threads) {
-  const std::string_view content = strip_bom(input);
+Batch read_jsonl(std::string_view input, const std::string& name, const Tick& tick, unsigned threads,
+                 std::size_t start_line) {
+  const std::string_view content = start_line == 1 ? strip_bom(input) : input;
   const std::size_t bom = input.size() - content.size();
   const std::string source = "json:" + file_stem(name);
   if (threads == 0)
@@ -203,7 +204,7 @@ Batch read_jsonl(std::string_view input, const std::string& name, const Tick& ti
   }
   cut.push_back(content.size());
   const std::size_t parts = cut.size() - 1;
-  std::vector<std::size_t> first_line(parts, 1);
+  std::vector<std::size_t> first_line(parts, start_line);
   for (std::size_t k = 1; k < parts; ++k)
     first_line[k] = first_line[k - 1] +
                     static_cast<std::size_t>(std::count(content.begin() + static_cast<std::ptrdiff_t>(cut[k - 1]),

@@ -150,3 +150,52 @@ TEST_CASE("import_sources: progress moves inside one large JSON Lines file") {
   CHECK(done.back() == content.size());
   CHECK(std::count_if(done.begin(), done.end(), [&](std::size_t d) { return d > 0 && d < content.size(); }) >= 2);
 }
+
+TEST_CASE("import_sources: a JSON Lines file read in chunks of whole lines gives what one piece gives") {
+  // The real sample file behind a byte order mark, with a broken line, an
+  // invalid record, blank lines, a duplicate id and no final newline, read
+  // in chunks of every size from one byte (each line straddles chunks) up to
+  // larger than the file: records, places and problems must not change.
+  std::ifstream in(PALVELUHAKU_SOURCE_DIR "/data/sample/pirkanmaa-services.jsonl", std::ios::binary);
+  const std::string sample((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  REQUIRE(sample.size() > 10000);
+  std::string content = "\xEF\xBB\xBF" + sample;
+  content += "\n{\"id\": broken\n\n{\"id\":\"x\",\"name\":7}\n" + sample.substr(0, sample.find('\n') + 1);
+  content += "{\"id\":\"last-without-newline\",\"name\":{\"fi\":\"Neuvola\"}}";
+  TempDir dir;
+  const std::string f = dir.write("services.jsonl", content);
+  ImportOptions whole;
+  whole.jsonl_chunk_bytes = content.size() + 1;
+  const auto one = import_sources({f}, whole);
+  REQUIRE(one.records.size() > 300);
+  CHECK(one.records.back().id == "last-without-newline");
+  REQUIRE(one.problems.size() >= 3);
+  const auto broken = static_cast<std::ptrdiff_t>(content.find("{\"id\": broken"));
+  CHECK(has(one, "services.jsonl:" + std::to_string(1 + std::count(content.begin(), content.begin() + broken, '\n')) + ":"));
+  for (std::size_t chunk : {std::size_t{1}, std::size_t{97}, std::size_t{4096}, content.size() / 3,
+                            content.size() - 1}) {
+    CAPTURE(chunk);
+    ImportOptions opts;
+    opts.jsonl_chunk_bytes = chunk;
+    std::vector<std::size_t> done;
+    opts.progress = [&](std::size_t d, std::size_t) { done.push_back(d); };
+    const auto r = import_sources({f}, opts);
+    CHECK(r.records == one.records);
+    REQUIRE(r.problems.size() == one.problems.size());
+    for (std::size_t i = 0; i < r.problems.size(); ++i) CHECK(r.problems[i].to_string() == one.problems[i].to_string());
+    CHECK(r.skipped == one.skipped);
+    CHECK(std::is_sorted(done.begin(), done.end()));
+    CHECK(done.back() == content.size());
+  }
+  // Other formats are still told from the whole file when the first chunk
+  // is too short to tell: a JSON array and a CSV read with tiny chunks.
+  const std::string arr = dir.write("a.json", R"([{"id": "j1", "name": {"fi": "Yksi"}},
+ {"id": "j2", "name": {"fi": "Kaksi"}}])");
+  const std::string csv = dir.write("s.csv", "id;name_fi;provider_name\nk-1;Kerho;Seurakunta\n");
+  ImportOptions tiny;
+  tiny.jsonl_chunk_bytes = 5;
+  const auto r = import_sources({arr, csv}, tiny);
+  REQUIRE(r.records.size() == 3);
+  CHECK(r.records[1].id == "j2");
+  CHECK(r.records[2].id == "k-1");
+}
