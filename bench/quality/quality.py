@@ -151,9 +151,14 @@ class Palveluhaku:
             with open(qfile, "w", encoding="utf-8") as fh:
                 for q in queries:
                     fh.write("%s\t%s\n" % (q["id"], q["query"]))
-            out = subprocess.run([runner, "--corpus", corpus, "--queries", qfile,
-                                  "--index", os.path.join(tmp, "index"), "--k", str(K)],
-                                 check=True, capture_output=True, text=True)
+            cmd = [runner, "--corpus", corpus, "--queries", qfile,
+                   "--index", os.path.join(tmp, "index"), "--k", str(K)]
+            # Another index-config directory (to measure a change of field
+            # weights, BM25 parameters or analysis data without editing the
+            # repository's).
+            if os.environ.get("PALVELUHAKU_INDEX_CONFIG"):
+                cmd += ["--config", os.environ["PALVELUHAKU_INDEX_CONFIG"]]
+            out = subprocess.run(cmd, check=True, capture_output=True, text=True)
             for line in out.stdout.splitlines():
                 r = json.loads(line)
                 self.results[r["id"]] = (r["hits"], r["total"])

@@ -27,6 +27,7 @@ constexpr double kFoldedWeight = 0.6;      // diacritics folded / restored
 constexpr double kSynonymWeight = 0.75;    // a synonym phrase
 constexpr double kJoinedWeight = 0.9;      // two words written together ("perhe neuvola")
 constexpr double kOtherLangWeight = 0.75;  // stems of a language other than the UI's
+constexpr double kTranslationWeight = kSynonymWeight;  // the Finnish label of a sv/en concept label
 constexpr double kSuggestWeight = 0.5;     // a Voikko spelling suggestion (first; later ones less)
 constexpr std::size_t kSuggestions = 3;    // suggestions used per misspelt word
 constexpr std::size_t kSuggestWords = 4;   // misspelt words per query that get suggestions
@@ -332,8 +333,11 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
         }
       }
       if (lang != Lang::fi && t.kind == Token::Kind::word) {
-        for (const auto* ph : I.data.synonyms[static_cast<int>(lang)].find(I.snow.stem(lang, t.text)))
+        const std::string stem = I.snow.stem(lang, t.text);
+        for (const auto* ph : I.data.synonyms[static_cast<int>(lang)].find(stem))
           add_alt(alts, *ph, kSynonymWeight * lw, TermKind::synonym);
+        for (const auto* ph : I.data.translations[static_cast<int>(lang)].find(stem))
+          add_alt(alts, *ph, kTranslationWeight * lw, TermKind::synonym);
       }
     }
 
@@ -399,6 +403,37 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
       key += lemma[j];
       ++words;
       for (const auto* ph : syn.find(key)) add_alt(out[i].alternatives, *ph, kSynonymWeight, TermKind::synonym);
+    }
+  }
+  // The same for Swedish and English phrases ("day care" -> early childhood
+  // education, "child health clinic" -> well-baby clinic), keyed by their
+  // Snowball stems with that language's stopwords left out, as when loaded.
+  for (Lang lang : {Lang::sv, Lang::en}) {
+    const int li = static_cast<int>(lang);
+    const analysis::SynonymTable* tables[2] = {&I.data.synonyms[li], &I.data.translations[li]};
+    const double weights[2] = {kSynonymWeight, kTranslationWeight};
+    const std::size_t max_words =
+        std::max(tables[0]->max_phrase_words(), tables[1]->max_phrase_words());
+    if (max_words < 2) continue;
+    const double lw = (lang == ui_lang) ? 1.0 : kOtherLangWeight;
+    std::vector<std::string> stems(out.size());
+    for (std::size_t i = 0; i < out.size(); ++i)
+      if (toks[i].kind == Token::Kind::word && !I.data.stopwords[li].contains(out[i].text))
+        stems[i] = I.snow.stem(lang, out[i].text);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      if (stems[i].empty()) continue;
+      std::string key = stems[i];
+      std::size_t words = 1;
+      for (std::size_t j = i + 1; j < out.size() && words < max_words; ++j) {
+        if (toks[j].kind != Token::Kind::word) break;
+        if (stems[j].empty()) continue;  // a stopword of this language
+        key += ' ';
+        key += stems[j];
+        ++words;
+        for (int k = 0; k < 2; ++k)
+          for (const auto* ph : tables[k]->find(key))
+            add_alt(out[i].alternatives, *ph, weights[k] * lw, TermKind::synonym);
+      }
     }
   }
 

@@ -8,7 +8,8 @@
 
 namespace palveluhaku::analysis {
 
-void SynonymTable::load(const std::string& path, bool required, const Lemmatizer& lemmatize) {
+void SynonymTable::load(const std::string& path, bool required, const Lemmatizer& lemmatize,
+                        const Lemmatizer* target_lemmatize) {
   if (!required && !std::filesystem::exists(path)) return;
   read_config_lines(path, [&](std::string_view line, int no) {
     std::string_view left = line, right;
@@ -20,19 +21,20 @@ void SynonymTable::load(const std::string& path, bool required, const Lemmatizer
     }
     auto lp = split_trim(left, ",");
     auto rp = split_trim(right, ",");
-    if (lp.empty() || (one_way && rp.empty()) || (!one_way && lp.size() < 2))
+    if (lp.empty() || (one_way && rp.empty()) || (!one_way && lp.size() < 2) ||
+        (target_lemmatize && !one_way))
       bad_line(path, no, "a synonym group needs two or more phrases ('a, b' or 'a => b')");
     Group g;
     // keys_of[i]: every key phrase i answers to (all reading combinations of
     // single words; first readings for multi-word phrases).
     std::vector<std::vector<std::string>> keys_of;
-    auto add_phrase = [&](const std::string& text) {
+    auto add_phrase = [&](const std::string& text, const Lemmatizer& lem) {
       auto words = split_trim(fold_case(text), " \t");
       Phrase p;
       std::vector<std::string> keys;
       std::string joined;
       for (const auto& w : words) {
-        auto bases = lemmatize(w);
+        auto bases = lem(w);
         if (bases.empty()) continue;  // a stopword: not in the index
         p.push_back(bases.front());
         if (!joined.empty()) joined += ' ';
@@ -46,9 +48,9 @@ void SynonymTable::load(const std::string& path, bool required, const Lemmatizer
       g.phrases.push_back(std::move(p));
       keys_of.push_back(std::move(keys));
     };
-    for (const auto& s : lp) add_phrase(s);
+    for (const auto& s : lp) add_phrase(s, lemmatize);
     g.sources = one_way ? lp.size() : g.phrases.size();
-    for (const auto& s : rp) add_phrase(s);
+    for (const auto& s : rp) add_phrase(s, target_lemmatize ? *target_lemmatize : lemmatize);
     std::size_t gi = groups_.size();
     for (std::size_t i = 0; i < g.sources; ++i)
       for (const auto& k : keys_of[i]) index_[k].emplace_back(gi, i);

@@ -27,8 +27,11 @@ class SynonymTable {
   using Phrase = std::vector<std::string>;
 
   // Adds the groups of `path` (Error(invalid_config) with file:line for a
-  // bad line; a missing file is an error when `required`).
-  void load(const std::string& path, bool required, const Lemmatizer& lemmatize);
+  // bad line; a missing file is an error when `required`). With
+  // `target_lemmatize` (a table of translations: "day care => päivähoito")
+  // every line must be one-way and its right side is lemmatised with it.
+  void load(const std::string& path, bool required, const Lemmatizer& lemmatize,
+            const Lemmatizer* target_lemmatize = nullptr);
 
   // The phrases a query key finds. A key is one base form ("päivähoito") or
   // the base forms of several words joined by one space. Never includes the

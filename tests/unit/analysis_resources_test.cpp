@@ -55,6 +55,10 @@ TEST_CASE("resources: the shipped index-config loads", "[analysis][resources]") 
   CHECK(r.stopwords[2].contains("the"));
   CHECK(r.lexicon.find("mll") != nullptr);
   CHECK(r.synonyms[0].groups() > 400);  // own + JUPO
+  CHECK(r.translations[0].groups() == 0);
+  CHECK(r.translations[1].groups() > 1000);  // JUPO + Helsinki labels, sv => fi
+  CHECK(r.translations[2].groups() > 1000);  // en => fi
+  CHECK_FALSE(r.translations[2].find("divorc").empty());
   CHECK(r.part_weights.weight("palvelu") < 0.2);
   CHECK(r.part_weights.weight("neuvola") > 0.6);
   CHECK(r.part_weights.weight("uintikoulu") == 1.0);  // not listed
@@ -82,6 +86,11 @@ TEST_CASE("resources: errors name the file and the line", "[analysis][resources]
     t.write("synonyms-fi.txt", "päivähoito, varhaiskasvatus\n\nneuvola\n");
     auto msg = load_error(t);
     CHECK(msg.find("synonyms-fi.txt:3") != std::string::npos);
+  }
+  SECTION("a translation must be one-way") {
+    TempConfig t;
+    t.write("translations-en.txt", "divorce => avioero\nday care, päivähoito\n");
+    CHECK(load_error(t).find("translations-en.txt:2") != std::string::npos);
   }
   SECTION("a bad part weight") {
     TempConfig t;

@@ -143,6 +143,51 @@ TEST_CASE("analysis: synonyms on the query side", "[analysis]") {
   CHECK(found);
 }
 
+TEST_CASE("analysis: Swedish and English multi-word synonyms and translations", "[analysis]") {
+  Analyzer a(resources());
+  // Every alternative (all terms) of the query's words.
+  const auto alts_of = [&](const std::string& q) {
+    std::set<std::vector<std::string>> out;
+    for (const auto& w : a.analyze_query(q, Lang::fi))
+      for (const auto& alt : w.alternatives) out.insert(alt.terms);
+    return out;
+  };
+  struct Case {
+    const char* query;
+    std::vector<std::string> alternative;
+  };
+  const Case cases[] = {
+      // synonyms-en.txt, a multi-word source: "day care" -> early childhood education
+      {"day care", {"earli", "childhood", "educ"}},
+      {"child health clinic", {"well-babi", "clinic"}},
+      // translations-en.txt (JUPO / Helsinki labels): English label => Finnish label
+      {"divorce", {"avioero"}},
+      {"family counselling", {"perheneuvonta"}},
+      {"contraception counselling", {"ehkäisyneuvonta"}},
+      {"youth centres", {"nuorisotalo"}},
+      // translations-sv.txt
+      {"skilsmässa", {"avioero"}},
+      {"familjerådgivning", {"perheneuvonta"}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.query);
+    CHECK(alts_of(c.query).count(c.alternative) == 1);
+  }
+  // A translation is weaker than the word as typed, and stopwords of the
+  // phrase's language do not break it ("the" in "the day care").
+  bool found = false;
+  for (const auto& w : a.analyze_query("the day care", Lang::fi))
+    for (const auto& alt : w.alternatives)
+      if (alt.terms == std::vector<std::string>{"earli", "childhood", "educ"}) {
+        found = true;
+        CHECK(alt.kind == TermKind::synonym);
+        CHECK(alt.weight < 1.0);
+      }
+  CHECK(found);
+  // Finnish words are not translated.
+  CHECK(alts_of("avioero").count({"divorc"}) == 0);
+}
+
 TEST_CASE("analysis: stopwords are not indexed and are marked in queries", "[analysis]") {
   Analyzer a(resources());
   auto terms = index_set(a, "Palvelu on ja oli");
