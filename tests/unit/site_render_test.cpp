@@ -282,6 +282,13 @@ TEST_CASE("site: the service page shows every part of the record, all escaped", 
   CHECK(contains(html, "<li>Vaarallinen</li>"));  // the javascript: link became text
   CHECK(contains(html, "href=\"tel:+358401234567\""));
   CHECK(contains(html, "href=\"/haku?service_class=P3.6\""));
+  // A provider's own file is named as such, not by its source key.
+  CHECK(contains(html, "<p>Lähde: palveluntuottajan ilmoittama (Yhdistys &lt;b&gt;ry&lt;/b&gt;)</p>"));
+  CHECK_FALSE(contains(html, "json:test"));
+  ServiceRecord ptv = r;
+  ptv.source = "ptv";
+  CHECK(contains(render_service(env_for(Lang::fi, {}, "/palvelu/test-xss"), ptv),
+                 "<p>Lähde: Suomi.fi-palvelutietovaranto</p>"));
   const std::string en = render_service(env_for(Lang::en, {{"lang", "en"}}, "/palvelu/test-xss"), r);
   CHECK(contains(en, "Tuesday"));
   CHECK(contains(en, "8:00–12:00"));

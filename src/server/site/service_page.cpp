@@ -276,8 +276,13 @@ std::string render_service(const PageEnv& env, const ServiceRecord& r) {
   if (!r.last_modified.empty())
     h += "<p>" + escape(m.get(L, "service.updated")) + ": <time datetime=\"" + escape_attr(r.last_modified) + "\">" +
          escape(format_date(L, r.last_modified)) + "</time></p>\n";
-  std::string source = r.source;
-  if (source == "ptv") source = m.get(L, "service.source_ptv");
+  // Where the information comes from, in words a reader knows: the national
+  // catalogue, or the provider's own list (csv:/json: sources are files that
+  // providers such as NGOs and parishes send); the source key is for the API.
+  std::string source = m.get(L, r.source == "ptv" ? "service.source_ptv" : "service.source_provider");
+  if (r.source != "ptv") {
+    if (const std::string& who = r.provider.name.best(L); !who.empty()) source += " (" + who + ")";
+  }
   h += "<p>" + escape(m.get(L, "service.source")) + ": " + escape(source) + "</p>\n";
   h += "</footer>\n</article>\n</div>\n";
 
