@@ -112,6 +112,33 @@ for (const js of [true, false]) {
     assert.equal(await page.textContent('#facets-title'), 'Filter results');
     await page.context().close();
   });
+
+  test(`a short result is filled under its own heading, numbered on ${mode}`, async () => {
+    // What the API says of the query decides what the page must show.
+    const api = await (await fetch(url('/api/v1/search?q=vauva%20kirjasto&per_page=20&facets=false'))).json();
+    const strict = api.hits.filter((h) => h.match === 'all');
+    assert.ok(strict.length > 0 && api.hits.length > strict.length, 'the sample data fills this result');
+    const page = await newPage(browser, { js });
+    await page.goto(url('/haku?q=vauva%20kirjasto&per_page=20'));
+    if (js) await page.waitForSelector('h2.results-group');
+    assert.equal(await resultCount(page), api.total, 'the count is of the matches only');
+    const groups = await page.$$eval('h2.results-group', (els) => els.map((e) => e.textContent));
+    assert.match(groups[0], /osa hakusanoista/);
+    const lists = await page.$$eval('ol.cards', (ols) => ols.map((o) => ({
+      start: Number(o.getAttribute('start') || 1),
+      cards: o.querySelectorAll('li.card').length,
+    })));
+    assert.equal(lists[0].start, 1);
+    assert.equal(lists[0].cards, strict.length);
+    assert.equal(lists[1].start, strict.length + 1, 'the filled hits are numbered on from the matches');
+    const cards = lists.reduce((n, l) => n + l.cards, 0);
+    assert.equal(cards, api.hits.length);
+    // The heading comes right before the first filled card's list.
+    const before = await page.$eval('h2.results-group', (h) => h.nextElementSibling.tagName + '.' + h.nextElementSibling.className);
+    assert.equal(before, 'OL.cards');
+    assert.deepEqual(page.jsErrors, []);
+    await page.context().close();
+  });
 }
 
 test('life-situation entry points lead to results', async () => {

@@ -158,3 +158,32 @@ test('the widget script is small (gzip) and loads from any origin', async () => 
   assert.ok(api.headers.get('access-control-allow-origin'));
   void readFileSync;
 });
+
+test('a short result is filled after a separator that names each group', async () => {
+  // The widget asks what its options say (municipality 837, class P3.7, 5 hits);
+  // the API's answer to the same request decides where the separators go.
+  const q = 'perheneuvola ero';
+  const api = await (await fetch(`${BASE}/api/v1/search?q=${encodeURIComponent(q)}&lang=fi` +
+    '&municipality=837&service_class=P3.7&per_page=5&facets=false')).json();
+  const expected = [];
+  let group = api.relaxed ? 'some' : 'all';
+  for (const h of api.hits) {
+    if (h.match && h.match !== group) { group = h.match; expected.push(group === 'related' ? 'G:liittyviä' : 'G:osa hakusanoista'); }
+    expected.push('hit');
+  }
+  assert.ok(expected.some((e) => e.startsWith('G:')), 'the sample data fills this result');
+  const page = await newPage(browser);
+  const widget = await openHost(page);
+  await widget.locator('input').fill(q);
+  await widget.locator('button').click();
+  await page.waitForFunction(() => document.querySelector('palveluhaku-search').shadowRoot.querySelector('li.group'));
+  const items = await widget.locator('li').evaluateAll((lis) => lis.map((li) => (li.classList.contains('group') ? 'G:' + li.textContent : 'hit')));
+  assert.equal(items.length, expected.length);
+  items.forEach((it, i) => {
+    if (expected[i] === 'hit') assert.equal(it, 'hit', `item ${i}`);
+    else assert.ok(it.startsWith('G:') && it.includes(expected[i].slice(2)), `item ${i}: ${it} should name ${expected[i]}`);
+  });
+  // The count is of the matches only, not of the filled hits.
+  assert.match(await widget.locator('.status').textContent(), api.total === 1 ? /1 palvelu/ : new RegExp(`${api.total} palvelua`));
+  await page.context().close();
+});
