@@ -22,12 +22,16 @@ using Clock = std::chrono::steady_clock;
 // the task queue just before the connection's task runs.
 thread_local Clock::time_point t_accepted{};
 
+// httplib's pool, recording when each connection was accepted and counting
+// the connections that wait for a thread.
 class TimedPool : public httplib::TaskQueue {
  public:
-  explicit TimedPool(unsigned threads) : pool_(threads) {}
+  TimedPool(unsigned threads, std::atomic<std::size_t>& waiting) : pool_(threads), waiting_(waiting) {}
   void enqueue(std::function<void()> fn) override {
     const auto accepted = Clock::now();
-    pool_.enqueue([fn = std::move(fn), accepted] {
+    waiting_.fetch_add(1, std::memory_order_relaxed);
+    pool_.enqueue([fn = std::move(fn), accepted, &waiting = waiting_] {
+      waiting.fetch_sub(1, std::memory_order_relaxed);
       t_accepted = accepted;
       fn();
     });
@@ -36,6 +40,7 @@ class TimedPool : public httplib::TaskQueue {
 
  private:
   httplib::ThreadPool pool_;
+  std::atomic<std::size_t>& waiting_;
 };
 
 // Waits until `sock` has `events` or `until` passes. True if ready.
@@ -147,6 +152,11 @@ class DeadlineStream : public httplib::Stream {
 
 }  // namespace
 
+GuardedServer::GuardedServer(unsigned threads) {
+  threads = std::max(1u, threads);
+  new_task_queue = [this, threads] { return new TimedPool(threads, waiting_); };
+}
+
 bool GuardedServer::process_and_close_socket(socket_t sock) {
   using std::chrono::milliseconds;
   using std::chrono::seconds;
@@ -171,15 +181,16 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
     } else if (!strm.is_readable()) {
       break;
     }
+    // While others wait for a thread, this is the connection's last request
+    // (answered with "Connection: close").
+    const bool last = count == 1 || waiting() > 0;
     bool connection_closed = false;
-    ret = process_request(strm, count == 1, connection_closed, nullptr);
-    if (!ret || connection_closed || strm.deadline_missed()) break;
+    ret = process_request(strm, last, connection_closed, nullptr);
+    if (!ret || connection_closed || last || strm.deadline_missed()) break;
   }
   ::shutdown(sock, SHUT_RDWR);
   ::close(sock);
   return ret;
 }
-
-httplib::TaskQueue* new_guarded_task_queue(unsigned threads) { return new TimedPool(threads); }
 
 }  // namespace palveluhaku::server

@@ -47,13 +47,12 @@ HttpServer::HttpServer(const SearchEngine& engine, ServerOptions options)
       options_(std::move(options)),
       responses_(options_.response_cache, options_.response_cache_mb << 20),
       ctx_{engine_, options_, metrics_, nullptr, &responses_},
-      http_(std::make_unique<GuardedServer>()) {  // slow clients cannot hold workers
-  const unsigned threads = options_.threads == 0 ? 1 : options_.threads;
-  http_->new_task_queue = [threads] { return new_guarded_task_queue(threads); };
+      // Slow clients cannot hold workers, and kept-alive connections give
+      // theirs up while others wait (guarded_server.h).
+      http_(std::make_unique<GuardedServer>(options_.threads)) {
   http_->set_read_timeout(options_.read_timeout_s, 0);
   http_->set_write_timeout(options_.write_timeout_s, 0);
-  // Each keep-alive connection holds a worker thread in cpp-httplib 0.11:
-  // keep them short so waiting connections get a turn.
+  // A kept-alive connection holds a worker thread while no other waits.
   http_->set_keep_alive_timeout(options_.keep_alive_timeout_s);
   http_->set_keep_alive_max_count(options_.keep_alive_max);
   http_->set_payload_max_length(options_.payload_max_length);

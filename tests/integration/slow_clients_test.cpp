@@ -154,3 +154,53 @@ TEST_CASE("kept-alive connections still serve many requests", "[server][slowlori
   REQUIRE(r);
   CHECK(r->status == 200);
 }
+
+namespace {
+
+// Sends one GET on `s` and reads its answer (headers and Content-Length body).
+std::string request_on(int s, const std::string& target) {
+  const std::string req = "GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n";
+  REQUIRE(::send(s, req.data(), req.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(req.size()));
+  std::string got;
+  char buf[4096];
+  std::size_t want = std::string::npos;
+  while (want == std::string::npos || got.size() < want) {
+    const ssize_t n = ::recv(s, buf, sizeof buf, 0);
+    if (n <= 0) break;
+    got.append(buf, static_cast<std::size_t>(n));
+    const auto end = got.find("\r\n\r\n");
+    if (want == std::string::npos && end != std::string::npos) {
+      const auto cl = got.find("Content-Length: ");
+      want = end + 4 + (cl == std::string::npos ? 0 : std::stoul(got.substr(cl + 16)));
+    }
+  }
+  return got;
+}
+
+}  // namespace
+
+TEST_CASE("a kept-alive connection gives its thread up while another connection waits",
+          "[server][keepalive]") {
+  // One worker thread. Before the fix, connection B waited until A had sent
+  // keep-alive-max (50) requests or idled for the keep-alive timeout: under
+  // a steady load of kept-alive connections the queued ones timed out
+  // (wrk, 10 s) although the server was answering.
+  SlowFixture f(/*read_timeout_s=*/5, /*threads=*/1);
+  const int a = connect_to(f.server->port());
+  const std::string first = request_on(a, "/healthz");
+  CHECK(first.rfind("HTTP/1.1 200", 0) == 0);
+  CHECK(first.find("Connection: close") == std::string::npos);  // nobody waits: kept alive
+  const int b = connect_to(f.server->port());                    // queued behind A
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));    // ... accepted and waiting
+  const std::string second = request_on(a, "/healthz");
+  CHECK(second.rfind("HTTP/1.1 200", 0) == 0);
+  CHECK(second.find("Connection: close") != std::string::npos);  // B waits: A's last request
+  const auto t0 = Clock::now();
+  const std::string other = request_on(b, "/healthz");
+  const double waited = std::chrono::duration<double>(Clock::now() - t0).count();
+  INFO("the waiting connection was answered after " << waited << " s");
+  CHECK(other.rfind("HTTP/1.1 200", 0) == 0);
+  CHECK(waited < 1.5);  // not the 2 s keep-alive timeout of A
+  ::close(a);
+  ::close(b);
+}
