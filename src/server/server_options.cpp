@@ -24,7 +24,8 @@ const std::vector<OptionSpec>& server_option_specs() {
        "index.json and analysis files (default: share/palveluhaku/index-config)", "DIR"},
       {"codes-dir", OptionKind::string, "", "code lists (default: share/palveluhaku/codes)", "DIR"},
       {"threads", OptionKind::integer, "32",
-       "request worker threads (an open keep-alive connection holds one)", "N", 1, 1024},
+       "request worker threads, one per connection served (kept-alive ones yield while others wait)",
+       "N", 1, 1024},
       {"search-workers", OptionKind::integer, "0",
        "searches computed at the same time, others wait (0 = max(4, cores)); each holds a Voikko "
        "handle and caches",
@@ -64,6 +65,13 @@ const std::vector<OptionSpec>& server_option_specs() {
       {"postings-cache-mb", OptionKind::integer, "32",
        "posting lists of query terms kept for counting, per index revision (MiB, 0 = off)", "MB", 0,
        65536},
+      {"record-cache-mb", OptionKind::integer, "16",
+       "parsed records of recent hits kept, per index revision (MiB, 0 = off)", "MB", 0, 65536},
+      {"analysis-cache-entries", OptionKind::integer, "2000",
+       "query words kept analysed in each of a search worker's word caches", "N", 1,
+       10000000},
+      {"suggestion-cache-entries", OptionKind::integer, "1000",
+       "spelling suggestions kept per search worker", "N", 1, 10000000},
       {"admin-token", OptionKind::string, "",
        "enables POST /api/v1/admin/* with 'Authorization: Bearer TOKEN' (at least 16 chars)",
        "TOKEN"},
@@ -112,6 +120,9 @@ ServerOptions server_options_from(const LoadedOptions& o) {
   s.result_cache_mb = static_cast<std::size_t>(o.get_int("result-cache-mb"));
   s.response_cache_mb = static_cast<std::size_t>(o.get_int("response-cache-mb"));
   s.postings_cache_mb = static_cast<std::size_t>(o.get_int("postings-cache-mb"));
+  s.record_cache_mb = static_cast<std::size_t>(o.get_int("record-cache-mb"));
+  s.analysis_cache_entries = static_cast<std::size_t>(o.get_int("analysis-cache-entries"));
+  s.suggestion_cache_entries = static_cast<std::size_t>(o.get_int("suggestion-cache-entries"));
   s.admin_token = o.has("admin-token") ? o.get_string("admin-token") : "";
   if (!s.admin_token.empty() && s.admin_token.size() < 16)
     throw Error(ErrorCode::invalid_config,

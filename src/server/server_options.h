@@ -18,8 +18,9 @@ struct ServerOptions {
   std::string web_dir;          // --web-dir DIR: templates and static files. Default: share/palveluhaku/web
   std::string config_dir;       // --index-config DIR: index.json + analysis. Default: share/palveluhaku/index-config
   std::string codes_dir;        // --codes-dir DIR: code lists. Default: share/palveluhaku/codes
-  // --threads N: request worker threads. An open keep-alive connection holds
-  // a worker while it lasts, so this bounds concurrent connections. Default: 32
+  // --threads N: request worker threads, one per connection being served.
+  // While accepted connections wait for one, kept-alive connections are
+  // closed after their current request (guarded_server.h). Default: 32
   unsigned threads = 32;
   // --search-workers N: searches computed at the same time (EngineOptions::
   // max_workers; 0 = max(4, cores)). Default: 0
@@ -49,6 +50,14 @@ struct ServerOptions {
   // --postings-cache-mb N: posting lists of query terms kept for exact totals
   // and facet counts (EngineOptions::postings_cache_bytes). Default: 32
   std::size_t postings_cache_mb = 32;
+  // --record-cache-mb N: parsed stored records of recent hits
+  // (EngineOptions::record_cache_bytes). Default: 16
+  std::size_t record_cache_mb = 16;
+  // --analysis-cache-entries N / --suggestion-cache-entries N: each search
+  // worker's query-word caches (EngineOptions::analysis_cache_entries,
+  // suggestion_cache_entries). Default: 2000 / 1000
+  std::size_t analysis_cache_entries = 2000;
+  std::size_t suggestion_cache_entries = 1000;
   std::string admin_token;      // --admin-token T: enables /api/v1/admin/*. Default: unset (off)
   std::string public_url;       // --public-url URL: base of hit URLs ("" = relative). Default: unset
   bool access_log = false;      // --access-log: log each request to stderr. Default: false
