@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "engine_fixtures.h"
+#include "search/match_set.h"
 
 using namespace engine_test;
 
@@ -224,4 +225,24 @@ TEST_CASE("the record cache stays within its memory bound and changes nothing", 
   CHECK(small.cache_stats().record_bytes <= 40000);
   CHECK(small.cache_stats().record_entries > 0);
   CHECK(none.cache_stats().record_entries == 0);
+}
+
+TEST_CASE("the posting cache counts each entry's overhead, so rare terms cannot overfill it", "[cache]") {
+  // A long tail of rare terms: 100,000 lists of one docid each into 1 MiB.
+  // Each entry really costs ~300 bytes (nodes, control block, two keys,
+  // malloc headers); counted at its list's ~70 bytes and key alone, about
+  // 13,000 stayed, ~4 MB. At most 1 MiB / 192 bytes of overhead may stay.
+  palveluhaku::search::PostingCache cache("db@1", std::size_t{1} << 20);
+  const int n = 100000;
+  for (int i = 0; i < n; ++i) {
+    auto l = std::make_shared<palveluhaku::search::DocList>();
+    l->ids.push_back(static_cast<Xapian::docid>(i + 1));
+    cache.put("Zterm" + std::to_string(i), l);
+  }
+  int kept = 0;
+  for (int i = 0; i < n; ++i)
+    if (cache.get("Zterm" + std::to_string(i))) ++kept;
+  CHECK(cache.bytes() <= (std::size_t{1} << 20));
+  CHECK(kept > 1000);                                 // it still caches
+  CHECK(kept <= static_cast<int>((std::size_t{1} << 20) / 192));
 }
