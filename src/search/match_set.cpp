@@ -4,10 +4,36 @@
 
 namespace palveluhaku::search {
 
-std::size_t DocBitmap::count() const {
-  std::size_t n = 0;
-  for (auto w : words_) n += static_cast<std::size_t>(__builtin_popcountll(w));
-  return n;
+// The build targets baseline x86-64, where __builtin_popcountll is a call
+// to libgcc's table-based __popcountdi2 (several ns a word: 7 % of a search
+// profile once facets were counted over bitmaps). These loops get a POPCNT
+// clone chosen at load time (GCC target_clones) where the CPU has it.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define PALVELUHAKU_POPCNT_CLONES __attribute__((target_clones("popcnt", "default")))
+#else
+#define PALVELUHAKU_POPCNT_CLONES
+#endif
+
+PALVELUHAKU_POPCNT_CLONES
+std::size_t popcount_words(const std::uint64_t* w, std::size_t n) {
+  std::size_t c = 0;
+  for (std::size_t i = 0; i < n; ++i) c += static_cast<std::size_t>(__builtin_popcountll(w[i]));
+  return c;
+}
+
+PALVELUHAKU_POPCNT_CLONES
+std::size_t popcount_and(const std::uint64_t* a, const std::uint64_t* b, std::size_t n) {
+  std::size_t c = 0;
+  for (std::size_t i = 0; i < n; ++i) c += static_cast<std::size_t>(__builtin_popcountll(a[i] & b[i]));
+  return c;
+}
+
+std::size_t DocBitmap::count() const { return popcount_words(words_.data(), words_.size()); }
+
+bool DocBitmap::any() const {
+  for (auto w : words_)
+    if (w) return true;
+  return false;
 }
 
 void DocBitmap::and_with(const DocBitmap& o) {
@@ -144,7 +170,7 @@ void eval_children(Xapian::Database& db, const Xapian::Query& q, PostingCache* c
   const std::size_t n = q.get_num_subqueries();
   DocBitmap tmp;
   for (std::size_t i = from; i < n; ++i) {
-    if (op == Xapian::Query::OP_AND && i > from && out.count() == 0) return;
+    if (op == Xapian::Query::OP_AND && i > from && !out.any()) return;
     tmp.reset(maxd);
     eval(db, q.get_subquery(i), cache, maxd, tmp);
     switch (op) {

@@ -28,6 +28,11 @@
 
 namespace palveluhaku::search {
 
+// Set bits of n words, and of the AND of two arrays of n words (POPCNT
+// where the CPU has it).
+std::size_t popcount_words(const std::uint64_t* w, std::size_t n);
+std::size_t popcount_and(const std::uint64_t* a, const std::uint64_t* b, std::size_t n);
+
 // A set of docids 0..size-1 as bits.
 class DocBitmap {
  public:
@@ -39,6 +44,7 @@ class DocBitmap {
     return (d >> 6) < words_.size() && (words_[d >> 6] >> (d & 63) & 1);
   }
   std::size_t count() const;
+  bool any() const;
   void and_with(const DocBitmap& o);
   void or_with(const DocBitmap& o);
   void and_not(const DocBitmap& o);
