@@ -98,6 +98,15 @@ struct Suggestion {
   std::string id;     // service id for kind == "service", code for "category"
 };
 
+// How a search counts its facet values; the counts are the same either way
+// (a switch for tests and benchmarks). Without filters every matching
+// document counts in every facet, and the counts can come per value from
+// document bitmaps instead of a walk over each matching document's values
+// (search/facet_rows.h). automatic: per value when a cost model finds that
+// cheaper (broad searches); rows: always the walk; columns: per value
+// whenever nothing is filtered.
+enum class FacetCounting { automatic, rows, columns };
+
 struct EngineOptions {
   // Directory of index.json and analysis/. Default: installed index-config.
   std::string config_dir;
@@ -142,6 +151,8 @@ struct EngineOptions {
   // Voikko spelling suggestions kept per worker
   // (AnalyzerOptions::suggestion_entries). Default: 1000.
   std::size_t suggestion_cache_entries = 1000;
+  // How facet values are counted (FacetCounting). Default: automatic.
+  FacetCounting facet_counting = FacetCounting::automatic;
 };
 
 // What the engine's caches hold and how often they answered.

@@ -261,6 +261,10 @@ struct Evaluator {
 
   // The snapshot's facet rows (facet_rows.h), or nullptr: then the columns.
   const search::FacetRows* rows = nullptr;
+  FacetCounting counting = FacetCounting::automatic;
+  // Pass 1 of a relevance search needs the passing docids only when some
+  // visited document does not pass (then they restrict the top-k).
+  bool lazy_hits = false;
 
   void count_age_range(bool has_age, int amin, int amax) {
     int lo = 0, hi = kAgeFacetMax;
@@ -333,10 +337,44 @@ struct Evaluator {
     return settle(d, row + 3, row + 3 + row[0], flags & search::FacetRows::kHasAge, row[1] & 0xff, row[1] >> 8);
   }
 
+  // eval() of every member of `docs` without a walk over the rows, when
+  // nothing is filtered (every visited live document counts) and counting
+  // each facet value over the set costs less than the walk
+  // (FacetRows::columns_cheaper: from ~8,000 documents at 100k). The
+  // total, the facets, open_now and the passing docids (in the walk's
+  // order, with its distances; lazily only if some visited document is not
+  // live) come from the set. False if the walk is needed.
+  bool eval_columns(const search::DocBitmap& docs, std::size_t& n_docs) {
+    if (!rows || !facets || r.active != 0 || radius || counting == FacetCounting::rows) return false;
+    const std::size_t visited = docs.count();
+    if (counting == FacetCounting::automatic && !rows->columns_cheaper(visited)) return false;
+    search::DocBitmap pass = docs;
+    pass.and_with(rows->alive);
+    total = pass.count();
+    pass.for_each([&](Xapian::docid d) {
+      if (open_status(d) == 1) ++open_count;
+    });
+    if (collect && (!lazy_hits || total != visited))
+      pass.for_each([&](Xapian::docid d) { hits.emplace_back(d, near ? nearest_chord2(d) : -1.0); });
+    const std::size_t n_gids = counts.size();
+    for (std::uint32_t c = 0; c < rows->col_count.size(); ++c) {
+      const std::uint32_t k = rows->count_in(c, pass);
+      if (c < n_gids) {
+        counts[c] = k;
+      } else if (k > 0) {
+        age_diff[rows->age_lo[c - n_gids]] += k;
+        age_diff[static_cast<std::size_t>(rows->age_hi[c - n_gids]) + 1] -= k;
+      }
+    }
+    n_docs += visited;
+    return true;
+  }
+
   // eval() of many ascending docids: the rows of a batch are prefetched
   // first, so the cache misses of a sparse walk over 100k+ documents
   // overlap instead of coming one after another.
   void eval_all(const search::DocBitmap& docs, std::size_t& n_docs) {
+    if (eval_columns(docs, n_docs)) return;
     constexpr std::size_t kBatch = 32;
     Xapian::docid batch[kBatch];
     std::size_t k = 0;
@@ -786,6 +824,7 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
   auto make_eval = [&] {
     Evaluator ev(s, r);
     ev.rows = facet_rows.get();
+    ev.counting = opts.facet_counting;
     ev.facets = req.facets;
     ev.age = req.age;
     ev.open_now = req.open_now;
@@ -846,6 +885,7 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     search::match_bitmap(w.db, q, pcache.get(), matched);
     Evaluator ev = make_eval();
     ev.collect = true;
+    ev.lazy_hits = sort == SortOrder::relevance;
     std::size_t n_matched = 0;
     ev.eval_all(matched, n_matched);
     if (ev.total == 0) {
@@ -901,9 +941,10 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
   if (!text) {
     Evaluator ev = make_eval();
     const auto cands = browse_candidates(s, r);
+    std::size_t n_docs = 0;
     if (cands)
       for (Xapian::docid d : *cands) ev.eval(d);
-    else
+    else if (!facet_rows || !ev.eval_columns(facet_rows->alive, n_docs))
       for (Xapian::docid d : s.docids) ev.eval(d);
     order_collected(ev);
     final_ev.emplace(std::move(ev));

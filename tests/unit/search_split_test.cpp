@@ -13,12 +13,14 @@
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
 #include "engine_fixtures.h"
 #include "palveluhaku/sources.h"
 #include "index/index_dir.h"
+#include "search/facet_rows.h"
 #include "search/near_source.h"
 #include "search/snapshot.h"
 
@@ -282,5 +284,98 @@ TEST_CASE("NearSource matches Xapian's LatLongDistancePostingSource", "[search][
       REQUIRE(mine.get_docid() == ref.get_docid());
       CHECK(mine.get_weight() == Approx(ref.get_weight()).epsilon(1e-12));
     }
+  }
+}
+
+// Facet values counted per value over document bitmaps (facet_rows.h) give
+// the same totals, facets and pages as counting them in the walk over each
+// matching document: every case of the table plus broad ones, with each
+// FacetCounting mode (columns: per value whenever nothing is filtered;
+// automatic: where the cost model says so).
+TEST_CASE("facet counts per value equal the counts per document", "[search][split][facets]") {
+  std::vector<Case> all = cases();
+  all.push_back(Case("broad", "palvelu"));
+  all.push_back(Case("broad near", "palvelu").at(kHervanta));
+  all.push_back(Case("broad name sort", "perhe").by(SortOrder::name));
+  all.push_back(Case("broad age + open", "palvelu").aged(3).open());
+  all.push_back(Case("broad two fields", "palvelu").filter("language", {"fi"}).filter("cost", {"free"}));
+  all.push_back(Case("browse age", "").aged(12));
+  all.push_back(Case("browse region", "").filter("region", {"06"}));
+  std::map<FacetCounting, nlohmann::json> got;
+  for (const auto mode : {FacetCounting::rows, FacetCounting::columns, FacetCounting::automatic}) {
+    EngineOptions o = engine_options();
+    o.facet_counting = mode;
+    o.result_cache_entries = 0;
+    SearchEngine engine(sample_index(), o);
+    for (const auto& c : all) got[mode][c.name] = to_json(engine.search(to_request(c)));
+  }
+  std::size_t nonzero = 0;
+  for (const auto& c : all) {
+    INFO("case: " << c.name);
+    const auto& rows = got[FacetCounting::rows][c.name];
+    CHECK(got[FacetCounting::columns][c.name] == rows);
+    CHECK(got[FacetCounting::automatic][c.name] == rows);
+    for (const auto& [field, list] : rows["facets"].items())
+      for (const auto& v : list) nonzero += v[2].get<std::size_t>() > 0;
+  }
+  CHECK(nonzero > 500);  // the comparison covers real counts
+}
+
+// The columns of FacetRows hold exactly the snapshot's values: each gid
+// column has the documents of the gid, each age class column those whose age
+// range is its class (one class per document), dense or listed.
+TEST_CASE("FacetRows: value columns equal the snapshot's postings", "[search][split][facets]") {
+  using palveluhaku::search::FacetRows;
+  const std::string path = sample_index() + "/" + palveluhaku::index::live_generation(sample_index());
+  Xapian::Database db(path);
+  const auto s = palveluhaku::search::Snapshot::build(db, path);
+  const auto rows = FacetRows::build(*s);
+  REQUIRE(rows);
+  const std::size_t n_gids = s->gid_value.size();
+  const std::size_t n_cols = rows->col_count.size();
+  REQUIRE(n_cols > n_gids);  // the gids and some age classes
+  REQUIRE(rows->age_lo.size() == n_cols - n_gids);
+  REQUIRE(!rows->dense.empty());
+  REQUIRE(!rows->col_docs.empty());
+  CHECK(rows->alive.count() == s->doccount);
+  // Every column counted over all live documents and over a subset.
+  palveluhaku::search::DocBitmap some(s->max_docid);
+  for (Xapian::docid d : s->docids)
+    if (d % 3 == 1) some.set(d);
+  for (std::uint32_t g = 0; g < n_gids; ++g) {
+    INFO("gid " << g << " " << s->gid_value[g]);
+    std::uint32_t all = 0, in_some = 0;
+    for (std::uint32_t i = s->gid_offsets[g]; i < s->gid_offsets[g + 1]; ++i) {
+      ++all;
+      in_some += s->gid_docs[i] % 3 == 1;
+    }
+    CHECK(rows->col_count[g] == all);
+    CHECK(rows->count_in(g, rows->alive) == all);
+    CHECK(rows->count_in(g, some) == in_some);
+  }
+  // Age classes: each live document in the class of its range.
+  std::vector<std::uint32_t> expect(n_cols - n_gids, 0), expect_some(n_cols - n_gids, 0);
+  for (Xapian::docid d : s->docids) {
+    int lo = 0, hi = FacetRows::kAgeMax;
+    if (s->has_age[d]) {
+      lo = s->age_min[d] == 255 ? 0 : s->age_min[d];
+      hi = s->age_max[d] == 255 ? FacetRows::kAgeMax : std::min<int>(s->age_max[d], FacetRows::kAgeMax);
+    }
+    if (lo > FacetRows::kAgeMax || lo > hi) continue;
+    std::size_t found = 0;
+    for (std::size_t a = 0; a < expect.size(); ++a)
+      if (rows->age_lo[a] == lo && rows->age_hi[a] == hi) {
+        ++expect[a];
+        expect_some[a] += d % 3 == 1;
+        ++found;
+      }
+    CHECK(found == 1);
+  }
+  for (std::size_t a = 0; a < expect.size(); ++a) {
+    INFO("age class " << int(rows->age_lo[a]) << "-" << int(rows->age_hi[a]));
+    const auto c = static_cast<std::uint32_t>(n_gids + a);
+    CHECK(rows->col_count[c] == expect[a]);
+    CHECK(rows->count_in(c, rows->alive) == expect[a]);
+    CHECK(rows->count_in(c, some) == expect_some[a]);
   }
 }
