@@ -157,7 +157,10 @@ TEST_CASE("import_sources: a JSON Lines file read in chunks of whole lines gives
   // in chunks of every size from one byte (each line straddles chunks) up to
   // larger than the file: records, places and problems must not change.
   std::ifstream in(PALVELUHAKU_SOURCE_DIR "/data/sample/pirkanmaa-services.jsonl", std::ios::binary);
-  const std::string sample((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  in.seekg(0, std::ios::end);
+  std::string sample(static_cast<std::size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  in.read(sample.data(), static_cast<std::streamsize>(sample.size()));
   REQUIRE(sample.size() > 10000);
   std::string content = "\xEF\xBB\xBF" + sample;
   content += "\n{\"id\": broken\n\n{\"id\":\"x\",\"name\":7}\n" + sample.substr(0, sample.find('\n') + 1);
