@@ -4,6 +4,7 @@
 #include <pthread.h>
 
 #include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -35,6 +36,25 @@ void limit_malloc_arenas() {
   if (std::getenv("MALLOC_ARENA_MAX")) return;
   const int cores = static_cast<int>(std::thread::hardware_concurrency());
   mallopt(M_ARENA_MAX, std::max(2, cores));
+}
+
+// Freed memory stays in its arena until the top of that arena's heap is
+// free: the result and answer caches drop a past minute's entries, the
+// record and posting caches replace entries all the time, and the holes
+// they leave below live blocks are never given back. Under made-up words at
+// 100k with 2 MiB caches the server's anonymous memory stepped 97 -> 108 MB
+// in 5 minutes while malloc's in-use bytes stayed level, and one
+// malloc_trim(0) gave 11.5 MB back at once. Every kTrimInterval the free
+// pages of every arena go back to the system (a few ms of arena locks).
+constexpr std::chrono::seconds kTrimInterval{30};
+
+void start_malloc_trimmer() {
+  std::thread([] {
+    for (;;) {
+      std::this_thread::sleep_for(kTrimInterval);
+      malloc_trim(0);
+    }
+  }).detach();
 }
 
 }  // namespace
@@ -98,6 +118,7 @@ int main(int argc, char** argv) {
       std::cerr << "palveluhaku-server: signal " << sig << ", stopping\n";
       server.stop();
     });
+    start_malloc_trimmer();
     const bool ok = server.listen();
     if (watcher.joinable()) {
       // listen() returned on its own (socket error): wake the watcher.
