@@ -389,20 +389,23 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
     out.push_back(std::move(qw));
   }
 
-  // Multi-word synonym sources ("erotilanteen tuki" -> eroauttaminen): the
-  // synonym becomes an alternative of the phrase's first word. Stopwords are
-  // skipped as they are when the table is loaded.
+  // Multi-word synonym sources ("erotilanteen tuki" -> eroauttaminen,
+  // "hammas särkee" -> hammashoito): the synonym becomes an alternative of
+  // every word of the phrase, so that a text naming only the synonym matches
+  // the whole phrase. Stopwords are skipped as they are when the table is
+  // loaded.
   const auto& syn = I.data.synonyms[0];
   for (std::size_t i = 0; i < out.size(); ++i) {
     if (out[i].stopword) continue;
     std::string key = lemma[i];
-    std::size_t words = 1;
-    for (std::size_t j = i + 1; j < out.size() && words < syn.max_phrase_words(); ++j) {
+    std::vector<std::size_t> words{i};
+    for (std::size_t j = i + 1; j < out.size() && words.size() < syn.max_phrase_words(); ++j) {
       if (out[j].stopword) continue;
       key += ' ';
       key += lemma[j];
-      ++words;
-      for (const auto* ph : syn.find(key)) add_alt(out[i].alternatives, *ph, kSynonymWeight, TermKind::synonym);
+      words.push_back(j);
+      for (const auto* ph : syn.find(key))
+        for (std::size_t w : words) add_alt(out[w].alternatives, *ph, kSynonymWeight, TermKind::synonym);
     }
   }
   // The same for Swedish and English phrases ("day care" -> early childhood

@@ -39,12 +39,15 @@ std::shared_ptr<const AnalysisResources> AnalysisResources::load(const std::stri
   };
   impl->synonyms[0].load(file("synonyms-fi.txt"), false, lem_fi);
   impl->synonyms[0].load(file("synonyms-fi-jupo.txt"), false, lem_fi);
+  impl->synonyms[0].load(file("needs-fi.txt"), false, lem_fi);
   impl->synonyms[1].load(file("synonyms-sv.txt"), false, lem_stem(Lang::sv));
   impl->synonyms[1].load(file("synonyms-sv-jupo.txt"), false, lem_stem(Lang::sv));
   impl->synonyms[2].load(file("synonyms-en.txt"), false, lem_stem(Lang::en));
   impl->synonyms[2].load(file("synonyms-en-jupo.txt"), false, lem_stem(Lang::en));
   impl->translations[1].load(file("translations-sv.txt"), false, lem_stem(Lang::sv), &lem_fi);
   impl->translations[2].load(file("translations-en.txt"), false, lem_stem(Lang::en), &lem_fi);
+  impl->translations[1].load(file("needs-sv.txt"), false, lem_stem(Lang::sv), &lem_fi);
+  impl->translations[2].load(file("needs-en.txt"), false, lem_stem(Lang::en), &lem_fi);
   return std::make_shared<const AnalysisResources>(std::move(impl));
 }
 

@@ -399,6 +399,69 @@ TEST_CASE("analysis: colloquial words parents use", "[analysis]") {
   }
 }
 
+TEST_CASE("analysis: need words reach the services that help (needs-*.txt)", "[analysis]") {
+  Analyzer a(resources());
+  struct Case {
+    const char* query;
+    Lang ui;
+    const char* finds;
+  };
+  const Case cases[] = {
+      // needs-fi.txt: inflected need words find the service words
+      {"jaksamiseen", Lang::fi, "perhetyö"},      {"uupumus", Lang::fi, "kotipalvelu"},
+      {"kiusaamisesta", Lang::fi, "kuraattori"},  {"masentunut", Lang::fi, "mielenterveyspalvelu"},
+      {"huumeita", Lang::fi, "päihdetyö"},        {"velat", Lang::fi, "velkaneuvonta"},
+      {"riitelemme", Lang::fi, "sovittelu"}    ,  {"yksinhuoltajalle", Lang::fi, "vertaistuki"},
+      // needs-en.txt / needs-sv.txt: English and Swedish need words => Finnish service words
+      {"contraception", Lang::en, "ehkäisyneuvonta"}, {"bullying", Lang::en, "kuraattori"},
+      {"exhaustion", Lang::en, "perhetyö"},           {"mobbning", Lang::sv, "oppilashuolto"},
+      {"preventivmedel", Lang::sv, "ehkäisy"},        {"skuld", Lang::sv, "velka"},
+  };
+  for (const auto& c : cases) {
+    const auto words = a.analyze_query(c.query, c.ui);
+    std::string seen;  // every alternative, for the failure message
+    for (const auto& w : words)
+      for (const auto& alt : w.alternatives) {
+        for (const auto& t : alt.terms) seen += t + " ";
+        seen += "| ";
+      }
+    INFO(c.query << " -> " << c.finds << "; alternatives: " << seen);
+    bool found = false;
+    for (const auto& w : words)
+      for (const auto& alt : w.alternatives)
+        if (std::find(alt.terms.begin(), alt.terms.end(), c.finds) != alt.terms.end()) {
+          found = true;
+          CHECK(alt.kind == TermKind::synonym);
+          CHECK(alt.weight < 1.0);  // below the word as typed
+        }
+    CHECK(found);
+  }
+  // A need word is not a synonym of the services the other way round: a
+  // search for "perhetyö" is not widened to every exhaustion word.
+  CHECK(query_set(a, "perhetyö").count("uupumus") == 0);
+  // Words that are not synonyms of each other sit on lines of their own.
+  CHECK(query_set(a, "kuume").count("yskä") == 0);
+}
+
+TEST_CASE("analysis: a multi-word synonym source gives its synonym to every word", "[analysis]") {
+  Analyzer a(resources());
+  // "hammas särkee" => hammashoito: a text that says only "hammashoito" must
+  // match both words of the query, so both carry the alternative.
+  const auto words = a.analyze_query("hammas särkee", Lang::fi);
+  REQUIRE(words.size() == 2);
+  for (const auto& w : words) {
+    INFO(w.text);
+    bool found = false;
+    for (const auto& alt : w.alternatives)
+      found = found || alt.terms == std::vector<std::string>{"hammashoito"};
+    CHECK(found);
+  }
+  // A word outside the phrase does not get it.
+  const auto three = a.analyze_query("hammas särkee yöllä", Lang::fi);
+  REQUIRE(three.size() == 3);
+  for (const auto& alt : three[2].alternatives) CHECK(alt.terms != std::vector<std::string>{"hammashoito"});
+}
+
 TEST_CASE("analysis: hostile input neither crashes nor hangs", "[analysis]") {
   Analyzer a(resources());
   std::string long_word(5000, 'a');
