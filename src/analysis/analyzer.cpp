@@ -380,6 +380,13 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
       }
     }
 
+    // A verb that only frames a need ("tarvitsen", "nuori käyttää
+    // huumeita", "haluamme erota") is not required, like a stopword: one of
+    // its Finnish readings is a filler ("haluamme" is also halu + -mme).
+    // (No base form listed: the word is its own base form.)
+    const auto is_filler = [&](const std::string& k) { return I.data.query_fillers.contains(k); };
+    if (!qw.stopword && (fi_keys.empty() ? is_filler(t.text) : std::any_of(fi_keys.begin(), fi_keys.end(), is_filler)))
+      qw.stopword = true;
     lemma.push_back(fi_keys.empty() ? t.text : fi_keys.front());
     // Synonyms of the word and of its Finnish base forms.
     fi_keys.push_back(t.text);

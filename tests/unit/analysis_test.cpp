@@ -443,6 +443,23 @@ TEST_CASE("analysis: need words reach the services that help (needs-*.txt)", "[a
   CHECK(query_set(a, "kuume").count("yskä") == 0);
 }
 
+TEST_CASE("analysis: verbs that only frame a need are not required (query-fillers-fi.txt)", "[analysis]") {
+  Analyzer a(resources());
+  const auto marked = [&](const std::string& q) {
+    std::vector<std::pair<std::string, bool>> out;
+    for (const auto& w : a.analyze_query(q, Lang::fi)) out.emplace_back(w.text, w.stopword);
+    return out;
+  };
+  using V = std::vector<std::pair<std::string, bool>>;
+  CHECK(marked("nuori käyttää huumeita") == V{{"nuori", false}, {"käyttää", true}, {"huumeita", false}});
+  CHECK(marked("tarvitsen ehkäisyä") == V{{"tarvitsen", true}, {"ehkäisyä", false}});
+  CHECK(marked("haluamme erota") == V{{"haluamme", true}, {"erota", false}});
+  // Nouns of the same stems are words of their own: not fillers.
+  CHECK(marked("käyttö hakemus tarve") == V{{"käyttö", false}, {"hakemus", false}, {"tarve", false}});
+  // Fillers are still indexed: a text about them can be found.
+  CHECK(index_set(a, "Palvelua voi käyttää maksutta").count("käyttää") == 1);
+}
+
 TEST_CASE("analysis: a multi-word synonym source gives its synonym to every word", "[analysis]") {
   Analyzer a(resources());
   // "hammas särkee" => hammashoito: a text that says only "hammashoito" must
