@@ -71,6 +71,9 @@ struct QueryAlternative {
   std::vector<std::string> terms;
   double weight = 1.0;
   TermKind kind = TermKind::surface;
+  // From a spelling suggestion for the word (Voikko's), not from the word
+  // itself: a match through it still earns the user a "did you mean".
+  bool correction = false;
 };
 
 // One word of a query with every way it can match.

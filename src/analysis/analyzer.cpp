@@ -274,18 +274,19 @@ double Analyzer::part_weight(std::string_view part) const {
 namespace {
 
 void add_alt(std::vector<QueryAlternative>& alts, std::vector<std::string> terms, double weight,
-             TermKind kind) {
+             TermKind kind, bool correction = false) {
   if (terms.empty() || weight <= 0) return;
   for (auto& a : alts) {
     if (a.terms == terms) {
       if (weight > a.weight) {
         a.weight = weight;
         a.kind = kind;
+        a.correction = correction;
       }
       return;
     }
   }
-  alts.push_back({std::move(terms), weight, kind});
+  alts.push_back({std::move(terms), weight, kind, correction});
 }
 
 }  // namespace
@@ -372,8 +373,8 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
           for (const auto& sug : I.suggestions(t.text)) {
             const auto sf = I.finnish(sug);
             if (!sf.known()) continue;
-            add_alt(alts, {sug}, w, TermKind::base);
-            for (const auto& b : sf.bases) add_alt(alts, {b}, w, TermKind::base);
+            add_alt(alts, {sug}, w, TermKind::base, true);
+            for (const auto& b : sf.bases) add_alt(alts, {b}, w, TermKind::base, true);
             w *= 0.8;  // (no compound parts: a wrong guess would match too widely)
           }
         }

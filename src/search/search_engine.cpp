@@ -960,10 +960,17 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
       bool changed = false;
       for (const auto& word : words) {
         std::string t = word.text;
-        // Known: the word as typed (or its folded form) is in the index. The
-        // analysis may already have matched an unknown word through
-        // correction alternatives; the user still gets "did you mean".
-        const bool known = only_unknown && (w.db.term_exists(t) || w.db.term_exists("F" + t));
+        // Known: the word as typed (or its folded form) is in the index, or
+        // the analysis matched it by itself: a base form ("uupunut" ->
+        // uupua), a synonym or translation ("mobbning" -> kiusaaminen), its
+        // compound parts. Matched only through a spelling suggestion's
+        // alternatives, the user still gets "did you mean".
+        const auto matches_alone = [&](const QueryAlternative& a) {
+          return !a.correction && std::all_of(a.terms.begin(), a.terms.end(),
+                                              [&](const std::string& term) { return w.db.term_exists(term); });
+        };
+        const bool known = only_unknown && (w.db.term_exists(t) || w.db.term_exists("F" + t) ||
+                                            std::any_of(word.alternatives.begin(), word.alternatives.end(), matches_alone));
         if (!word.stopword && !known && t.size() >= 3) {
           const std::string sug = w.db.get_spelling_suggestion(t, t.size() > 6 ? 2 : 1);
           if (!sug.empty() && sug != t) {
