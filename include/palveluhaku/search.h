@@ -116,8 +116,10 @@ struct EngineOptions {
   // after the interval: a file read and a Xapian reopen). Default: 50 ms.
   unsigned reload_interval_ms = 50;
   // Memory for the posting lists (docid sets) of query terms of the current
-  // revision, reused by later searches for exact totals and facet counts;
-  // 0 = none (every search reads its posting lists from the index).
+  // revision, reused by later searches for exact totals and facet counts,
+  // and for the terms' per-posting BM25 bounds of broad searches
+  // (topk_bound_min_matches); 0 = none (every search reads its posting
+  // lists from the index, and Xapian weighs every match).
   // Default: 32 MiB.
   std::size_t postings_cache_bytes = std::size_t{32} << 20;
   // Whole results kept for repeated identical requests (same request, same
@@ -153,6 +155,11 @@ struct EngineOptions {
   std::size_t suggestion_cache_entries = 1000;
   // How facet values are counted (FacetCounting). Default: automatic.
   FacetCounting facet_counting = FacetCounting::automatic;
+  // A relevance search (without near) with at least this many passing
+  // matches has Xapian weigh only candidates chosen by an upper bound of
+  // each match's BM25 weight (search/top_k.h); the page is the same. Below
+  // it Xapian weighs every match. 0 = never. Default: 2000.
+  std::size_t topk_bound_min_matches = 2000;
 };
 
 // What the engine's caches hold and how often they answered.

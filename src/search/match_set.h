@@ -74,7 +74,10 @@ struct DocList {
   std::vector<Xapian::docid> ids;  // ascending; empty if `dense`
   DocBitmap bits;                  // if `dense`
   bool dense = false;
-  std::size_t bytes() const { return ids.capacity() * sizeof(Xapian::docid) + bits.words().size() * 8 + 64; }
+  std::vector<float> weights;      // per id, only in top_k.h's weighted lists
+  std::size_t bytes() const {
+    return ids.capacity() * sizeof(Xapian::docid) + weights.capacity() * sizeof(float) + bits.words().size() * 8 + 64;
+  }
   void or_into(DocBitmap& out) const;
 };
 

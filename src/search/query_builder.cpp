@@ -52,25 +52,35 @@ bool is_letters(const std::string& s) {
   return true;
 }
 
-Xapian::Query word_query(const QueryWord& w, bool prefix, const QueryBuildOptions& opts) {
+Xapian::Query word_query(const QueryWord& w, bool prefix, const QueryBuildOptions& opts, ScorePlan* plan) {
+  const auto leaf = [plan](const std::string& term, double factor, int group = 0) {
+    if (plan) plan->leaves.push_back({term, factor, group});
+  };
+  const auto new_group = [plan] { return plan ? ++plan->groups : 0; };
   std::vector<Xapian::Query> alts;
   if (opts.split_weight > 0 && opts.is_term) {
     const bool has_parts = std::any_of(w.alternatives.begin(), w.alternatives.end(),
                                        [](const QueryAlternative& a) { return a.kind == TermKind::part; });
     if (!has_parts) {
       const auto halves = split_compound(w.text, opts.is_term);
-      if (halves.size() == 2)
+      if (halves.size() == 2) {
+        const int g = new_group();
+        leaf(halves[0], opts.split_weight, g);
+        leaf(halves[1], opts.split_weight, g);
         alts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
                           Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(halves[0]), Xapian::Query(halves[1])),
                           opts.split_weight);
+      }
     }
   }
   std::vector<Xapian::Query> leaves;
+  std::vector<const std::string*> leaf_terms;
   double leaf_weight = 0;
   for (const auto& a : w.alternatives) {
     if (a.terms.empty()) continue;
     if (is_leaf_part(w, a)) {
       leaves.emplace_back(a.terms[0]);
+      leaf_terms.push_back(&a.terms[0]);
       leaf_weight = std::max(leaf_weight, a.weight);
       continue;
     }
@@ -82,10 +92,15 @@ Xapian::Query word_query(const QueryWord& w, bool prefix, const QueryBuildOption
       for (const auto& t : a.terms) parts.emplace_back(t);
       q = Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
     }
+    const double factor = a.weight != 1.0 ? std::max(0.0, a.weight) : 1.0;
+    const int g = a.terms.size() > 1 ? new_group() : 0;
+    for (const auto& t : a.terms) leaf(t, factor, g);
     if (a.weight != 1.0) q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, std::max(0.0, a.weight));
     alts.push_back(std::move(q));
   }
   if (!leaves.empty()) {
+    const int g = leaf_terms.size() > 1 ? new_group() : 0;
+    for (const auto* t : leaf_terms) leaf(*t, leaf_weight, g);
     Xapian::Query q = leaves.size() == 1 ? leaves[0]
                                          : Xapian::Query(Xapian::Query::OP_AND, leaves.begin(), leaves.end());
     alts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, q, leaf_weight);
@@ -97,11 +112,16 @@ Xapian::Query word_query(const QueryWord& w, bool prefix, const QueryBuildOption
                                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
                            opts.prefix_weight);
     };
+    const auto wildcard_leaf = [&](const std::string& stem) {
+      if (plan) plan->leaves.push_back({stem, opts.prefix_weight, 0, opts.prefix_max_terms});
+    };
+    wildcard_leaf(w.text);
     alts.push_back(wildcard(w.text));
     // The folded form too, so "aitiysn" completes "äitiysneuvola".
     for (const auto& a : w.alternatives)
       if (a.kind == TermKind::folded && a.terms.size() == 1 && a.terms[0] != "F" + w.text &&
           a.terms[0].size() > 3) {
+        wildcard_leaf(a.terms[0]);
         alts.push_back(wildcard(a.terms[0]));
         break;
       }
@@ -140,11 +160,12 @@ std::vector<std::string> split_compound(const std::string& word,
   return {};
 }
 
-Xapian::Query build_text_query(const std::vector<QueryWord>& words, const QueryBuildOptions& opts) {
+Xapian::Query build_text_query(const std::vector<QueryWord>& words, const QueryBuildOptions& opts,
+                               ScorePlan* plan) {
   const auto eff = effective_words(words);
   std::vector<Xapian::Query> qs;
   for (std::size_t i = 0; i < eff.size(); ++i) {
-    Xapian::Query q = word_query(*eff[i], opts.prefix_last && i + 1 == eff.size(), opts);
+    Xapian::Query q = word_query(*eff[i], opts.prefix_last && i + 1 == eff.size(), opts, plan);
     if (!q.empty()) qs.push_back(std::move(q));
   }
   if (qs.empty()) return Xapian::Query();

@@ -50,7 +50,30 @@ std::vector<std::string> split_compound(const std::string& word,
 // The words that take part (stopwords only if the query has nothing else).
 std::vector<const QueryWord*> effective_words(const std::vector<QueryWord>& words);
 
+// The weighted term leaves of a built query, for an upper bound of each
+// document's BM25 weight (top_k.h): every term leaf with the product of the
+// OP_SCALE_WEIGHT factors above it, a wildcard as its pattern. `complete`
+// is false when the query has leaves that are not listed.
+struct ScoreLeaf {
+  std::string term;
+  double factor = 1.0;
+  // Leaves of one OP_AND (an alternative of several terms, the halves of a
+  // split word, a compound's smallest parts) share a group number > 0: they
+  // weigh only where all of them occur. 0 = a term of its own.
+  int group = 0;
+  // `term` is the pattern of an OP_WILDCARD (WILDCARD_LIMIT_MOST_FREQUENT)
+  // of at most this many terms; 0 = a plain term.
+  unsigned wildcard_max = 0;
+};
+struct ScorePlan {
+  std::vector<ScoreLeaf> leaves;
+  bool complete = true;
+  int groups = 0;  // the last group number given out
+};
+
 // Returns an empty Query (Query() == MatchNothing) if there are no words.
-Xapian::Query build_text_query(const std::vector<QueryWord>& words, const QueryBuildOptions& opts);
+// `plan` (may be null) receives the query's weighted leaves.
+Xapian::Query build_text_query(const std::vector<QueryWord>& words, const QueryBuildOptions& opts,
+                               ScorePlan* plan = nullptr);
 
 }  // namespace palveluhaku::search

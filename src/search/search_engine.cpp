@@ -44,6 +44,7 @@
 #include "search/result_cache.h"
 #include "search/result_fill.h"
 #include "search/snapshot.h"
+#include "search/top_k.h"
 
 namespace palveluhaku {
 
@@ -164,6 +165,7 @@ struct Worker {
   std::unique_ptr<Analyzer> analyzer;
   std::array<Xapian::Stem, 3> stems;  // per Lang, CachingStem over the analyzer's
   std::vector<std::pair<Xapian::docid, double>> scratch;  // reused hit buffer
+  std::vector<float> bounds;  // top_k.h scratch, by docid (all zero between searches)
   bool open = false;
 };
 
@@ -877,7 +879,8 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     search::QueryBuildOptions qo;
     qo.relaxed = relaxed;
     qo.is_term = [&w](const std::string& t) { return w.db.term_exists(t); };
-    Xapian::Query q = search::build_text_query(ws, qo);
+    search::ScorePlan plan;
+    Xapian::Query q = search::build_text_query(ws, qo, &plan);
     if (q.empty()) return false;
     const Xapian::Query text_q = q;
     // Pass 1: every matching document, evaluated against the filters and
@@ -923,8 +926,31 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     Xapian::MSet m;
     if (sort == SortOrder::relevance) {
       if (offset < ev.total) {
-        m = enq.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(req.per_page));
-        for (auto it = m.begin(); it != m.end(); ++it) page_docs.emplace_back(*it, it.get_weight());
+        // A broad result: Xapian weighs only candidates (top_k.h).
+        std::optional<search::TopK> top;
+        const std::size_t per_page = static_cast<std::size_t>(req.per_page);
+        if (!req.near && pcache && opts.topk_bound_min_matches > 0 && ev.total >= opts.topk_bound_min_matches &&
+            ev.total > 2 * (offset + per_page) + 10) {
+          const search::Bm25Params bp{s.config.bm25_k1, s.config.bm25_b, 0.5};
+          auto weigh = [&](std::vector<Xapian::docid> cands, Xapian::doccount first, Xapian::doccount max) {
+            auto* only = new search::DocListSource(std::move(cands));
+            Xapian::Enquire e(w.db);
+            e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, text_q, Xapian::Query(only->release())));
+            e.set_weighting_scheme(Xapian::BM25Weight(s.config.bm25_k1, 0, 1, s.config.bm25_b, 0.5));
+            return e.get_mset(first, max);
+          };
+          top = search::bounded_top_k(w.db, *pcache, plan, bp, ev.hits, matched, offset, per_page, w.bounds, weigh);
+        }
+        if (top) {
+          m = top->mset;
+          for (Xapian::doccount i = top->first; i < m.size() && i < top->first + per_page; ++i) {
+            const auto it = m[i];
+            page_docs.emplace_back(*it, it.get_weight());
+          }
+        } else {
+          m = enq.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(req.per_page));
+          for (auto it = m.begin(); it != m.end(); ++it) page_docs.emplace_back(*it, it.get_weight());
+        }
       }
     } else {
       m = enq.get_mset(0, 0);  // for the snippets' query terms

@@ -10,6 +10,7 @@
 // PALVELUHAKU_RECORD_SPLIT_GOLDEN=$PWD/tests/fixtures/search/split_golden.json
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -23,6 +24,7 @@
 #include "search/facet_rows.h"
 #include "search/near_source.h"
 #include "search/snapshot.h"
+#include "search/top_k.h"
 
 using namespace engine_test;
 
@@ -378,4 +380,103 @@ TEST_CASE("FacetRows: value columns equal the snapshot's postings", "[search][sp
     CHECK(rows->count_in(c, rows->alive) == expect[a]);
     CHECK(rows->count_in(c, some) == expect_some[a]);
   }
+}
+
+// The page of a broad relevance search from candidates chosen by an upper
+// bound of the BM25 weight (top_k.h) equals Xapian's full top-k: every
+// case of the table plus broad ones with small pages (so that the sample's
+// few hundred documents make "broad"; the last words of some are prefixes:
+// wildcards), bound on (from 1 match) and off.
+TEST_CASE("bounded top-k pages equal Xapian's full top-k", "[search][split][topk]") {
+  std::vector<Case> all = cases();
+  for (const char* q : {"palvelu", "perhe", "lapset ja perheet", "neuvola", "päiväkoti tampere", "kerho", "perhe palv",
+                        "paivakot", "lasten harr"}) {
+    all.push_back(Case(std::string("broad p1 ") + q, q).paged(1, 3));
+    all.push_back(Case(std::string("broad p3 ") + q, q).paged(3, 4));
+    all.push_back(Case(std::string("broad filtered ") + q, q).filter("language", {"fi"}).paged(1, 5));
+  }
+  std::map<std::size_t, nlohmann::json> got;
+  for (const std::size_t min_matches : {std::size_t{0}, std::size_t{1}}) {
+    EngineOptions o = engine_options();
+    o.topk_bound_min_matches = min_matches;
+    o.result_cache_entries = 0;
+    SearchEngine engine(sample_index(), o);
+    for (const auto& c : all) got[min_matches][c.name] = to_json(engine.search(to_request(c)));
+  }
+  std::size_t hits = 0;
+  for (const auto& c : all) {
+    INFO("case: " << c.name);
+    CHECK(got[1][c.name] == got[0][c.name]);
+    hits += got[0][c.name]["hits"].size();
+  }
+  CHECK(hits > 300);  // the comparison covers real pages
+}
+
+// bounded_top_k itself over the sample index: an OR of the most frequent
+// terms with weights and an AND group. It answers (no fallback), has Xapian
+// weigh fewer documents than match, and its page equals the full top-k
+// (documents, order, weights).
+TEST_CASE("bounded_top_k: the page of a plain top-k from fewer weighed documents", "[search][split][topk]") {
+  namespace ps = palveluhaku::search;
+  const std::string path = sample_index() + "/" + palveluhaku::index::live_generation(sample_index());
+  Xapian::Database db(path);
+  std::vector<std::pair<Xapian::doccount, std::string>> terms;
+  for (auto t = db.allterms_begin("p"); t != db.allterms_end("p"); ++t)
+    if (t.get_termfreq() >= 10) terms.emplace_back(t.get_termfreq(), *t);
+  std::sort(terms.rbegin(), terms.rend());
+  REQUIRE(terms.size() >= 5);
+  ps::ScorePlan plan;
+  std::vector<Xapian::Query> alts;
+  const double factors[] = {1.0, 0.75, 0.6};
+  for (int i = 0; i < 3; ++i) {
+    const std::string& t = terms[static_cast<std::size_t>(i)].second;
+    plan.leaves.push_back({t, factors[i], 0});
+    alts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t), factors[i]);
+  }
+  plan.leaves.push_back({terms[3].second, 0.3, 1});
+  plan.leaves.push_back({terms[4].second, 0.3, 1});
+  plan.groups = 1;
+  alts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                    Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(terms[3].second), Xapian::Query(terms[4].second)),
+                    0.3);
+  const Xapian::Query q(Xapian::Query::OP_OR, alts.begin(), alts.end());
+  const Xapian::BM25Weight bm25(1.2, 0, 1, 0.75, 0.5);
+  ps::DocBitmap passed;
+  ps::PostingCache cache("test", 1 << 20);
+  ps::match_bitmap(db, q, &cache, passed);
+  const std::size_t n = passed.count();
+  REQUIRE(n > 40);
+  std::vector<float> acc;
+  for (const std::size_t offset : {std::size_t{0}, std::size_t{4}}) {
+    INFO("offset " << offset);
+    Xapian::Enquire full(db);
+    full.set_query(q);
+    full.set_weighting_scheme(bm25);
+    const Xapian::MSet want = full.get_mset(static_cast<Xapian::doccount>(offset), 5);
+    auto weigh = [&](std::vector<Xapian::docid> c, Xapian::doccount first, Xapian::doccount max) {
+      auto* only = new ps::DocListSource(std::move(c));
+      Xapian::Enquire e(db);
+      e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(only->release())));
+      e.set_weighting_scheme(bm25);
+      return e.get_mset(first, max);
+    };
+    const auto top = ps::bounded_top_k(db, cache, plan, ps::Bm25Params{1.2, 0.75, 0.5}, {}, passed, offset, 5, acc, weigh);
+    REQUIRE(top.has_value());
+    CHECK(top->weighed < n);
+    REQUIRE(want.size() == 5);
+    for (Xapian::doccount i = 0; i < 5; ++i) {
+      const auto it = top->mset[top->first + i];
+      CHECK(*it == *want[i]);
+      CHECK(it.get_weight() == want[i].get_weight());
+    }
+    CHECK(std::all_of(acc.begin(), acc.end(), [](float f) { return f == 0.0f; }));  // left all zero
+  }
+  // A plan that cannot bound its query (a wildcard) is not handled.
+  ps::ScorePlan partial = plan;
+  partial.complete = false;
+  CHECK_FALSE(ps::bounded_top_k(db, cache, partial, ps::Bm25Params{}, {}, passed, 0, 5, acc,
+                                [](std::vector<Xapian::docid>, Xapian::doccount, Xapian::doccount) {
+                                  return Xapian::MSet();
+                                })
+                  .has_value());
 }

@@ -1,0 +1,264 @@
+#include "search/top_k.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <string>
+
+namespace palveluhaku::search {
+
+namespace {
+
+// Relative headroom of every bound over the float sums (each posting's
+// weight is rounded up, a sum of m floats errs by at most ~m * 6e-8).
+constexpr double kMargin = 1e-4;
+
+// BM25's termweight of a term in `tf` of `n` documents (Xapian 1.4:
+// negative idfs are mapped to small positive ones), times k1 + 1.
+double termweight(double n, double tf, const Bm25Params& p) {
+  double tw = (n - tf + 0.5) / (tf + 0.5);
+  if (tw < 2) tw = tw * 0.5 + 1;
+  return std::log(tw) * (p.k1 + 1);
+}
+
+// The sumpart of one posting at `termweight`.
+double sumpart(double tw, double wdf, double doclen, double len_factor, const Bm25Params& p) {
+  const double normlen = std::max(doclen * len_factor, p.min_normlen);
+  const double denom = p.k1 * (normlen * p.b + (1 - p.b)) + wdf;
+  return denom > 0 ? tw * (wdf / denom) : tw;
+}
+
+float round_up(double w) {
+  float f = static_cast<float>(w);
+  if (static_cast<double>(f) < w) f = std::nextafter(f, HUGE_VALF);
+  return f;
+}
+
+// The postings of `term` with each one's BM25 weight at factor 1 and wqf 1,
+// as Xapian 1.4's BM25Weight computes it (init + get_sumpart, k2 = 0), rounded
+// up to a float. Cached per revision under "W" + term.
+std::shared_ptr<const DocList> weighted_postings(Xapian::Database& db, PostingCache& cache, const std::string& term,
+                                                 const Bm25Params& p) {
+  std::string key(1, 'W');
+  key.append(term);
+  if (auto hit = cache.get(key)) return hit;
+  auto list = std::make_shared<DocList>();
+  const double tf = db.get_termfreq(term);
+  if (tf > 0) {
+    const double tw = termweight(db.get_doccount(), tf, p);
+    const double avlen = db.get_avlength();
+    const double len_factor = avlen != 0 ? 1 / avlen : 0;
+    list->ids.reserve(static_cast<std::size_t>(tf));
+    list->weights.reserve(static_cast<std::size_t>(tf));
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+      list->ids.push_back(*it);
+      list->weights.push_back(round_up(sumpart(tw, it.get_wdf(), it.get_doclength(), len_factor, p)));
+    }
+  }
+  cache.put(key, list);
+  return list;
+}
+
+// An upper bound of an OP_WILDCARD's weight at factor 1 per document, cached
+// per revision under "X<max>:" + pattern. Xapian weighs the expansion as one
+// OP_SYNONYM: the sumpart of the summed wdf (capped at the document length)
+// at the termweight of the synonym's estimated frequency (at least that of
+// its most frequent term, and at least the estimate below less its rounding);
+// so the bound is the sumpart of the summed wdf at the termweight of that
+// lower frequency. The expansion is every term with
+// the prefix, or if more than `max`, the `max` most frequent and any as
+// frequent as the last of them (a superset of Xapian's choice).
+std::shared_ptr<const DocList> wildcard_postings(Xapian::Database& db, PostingCache& cache, const std::string& pattern,
+                                                 unsigned max, const Bm25Params& p) {
+  std::string key(1, 'X');
+  key.append(std::to_string(max)).append(1, ':').append(pattern);
+  if (auto hit = cache.get(key)) return hit;
+  auto list = std::make_shared<DocList>();
+  std::vector<std::pair<Xapian::doccount, std::string>> terms;
+  for (auto t = db.allterms_begin(pattern); t != db.allterms_end(pattern); ++t) terms.emplace_back(t.get_termfreq(), *t);
+  std::sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  // Xapian's estimate of the synonym's frequency: OR nodes over the terms,
+  // each P(l or r) = P(l) + P(r) - P(l) P(r) rounded to a count. Any `max`
+  // most frequent terms give the same product; the rounding errs by at most
+  // 0.5 a node.
+  const double n_docs = db.get_doccount();
+  const std::size_t chosen = max > 0 ? std::min<std::size_t>(terms.size(), max) : terms.size();
+  double none = 1.0;
+  for (std::size_t i = 0; i < chosen; ++i) none *= 1.0 - terms[i].first / n_docs;
+  if (max > 0 && terms.size() > max) {
+    const Xapian::doccount cut = terms[max - 1].first;
+    while (!terms.empty() && terms.back().first < cut) terms.pop_back();
+  }
+  if (!terms.empty()) {
+    const double max_tf = terms.front().first;
+    const double est = std::max(max_tf, n_docs * (1.0 - none) - static_cast<double>(chosen));
+    const double tw = termweight(n_docs, est, p);
+    const double avlen = db.get_avlength();
+    const double len_factor = avlen != 0 ? 1 / avlen : 0;
+    const std::size_t n = static_cast<std::size_t>(db.get_lastdocid()) + 1;
+    std::vector<double> wdf(n, 0.0), len(n, 0.0);
+    for (const auto& t : terms)
+      for (auto it = db.postlist_begin(t.second); it != db.postlist_end(t.second); ++it)
+        if (*it < n) {
+          wdf[*it] += it.get_wdf();
+          len[*it] = it.get_doclength();
+        }
+    for (std::size_t d = 0; d < n; ++d)
+      if (wdf[d] > 0) {
+        list->ids.push_back(static_cast<Xapian::docid>(d));
+        list->weights.push_back(round_up(sumpart(tw, wdf[d], len[d], len_factor, p)));
+      }
+  }
+  cache.put(key, list);
+  return list;
+}
+
+template <class ForEach>
+std::optional<TopK> top_k(Xapian::Database& db, PostingCache& cache, const ScorePlan& plan, const Bm25Params& params,
+                          ForEach&& for_each_passed, std::size_t offset, std::size_t per_page,
+                          std::vector<float>& acc, const WeighCandidates& weigh) {
+  const std::size_t k = offset + per_page;
+  const Xapian::docid maxd = db.get_lastdocid();
+  if (acc.size() < static_cast<std::size_t>(maxd) + 1) acc.resize(static_cast<std::size_t>(maxd) + 1, 0.0f);
+
+  struct Leaf {
+    std::shared_ptr<const DocList> list;
+    float f;
+    int group;
+  };
+  std::vector<Leaf> lists;
+  lists.reserve(plan.leaves.size());
+  for (const auto& l : plan.leaves) {
+    if (!(l.factor > 0)) continue;
+    const auto f = static_cast<float>(l.factor * (1 + kMargin));
+    lists.push_back({l.wildcard_max > 0 || l.term.empty()
+                         ? wildcard_postings(db, cache, l.term, l.wildcard_max, params)
+                         : weighted_postings(db, cache, l.term, params),
+                     f, l.group});
+  }
+  for (std::size_t i = 0; i < lists.size(); ++i) {
+    const auto& ids = lists[i].list->ids;
+    const auto& w = lists[i].list->weights;
+    const float f = lists[i].f;
+    if (lists[i].group == 0) {
+      for (std::size_t j = 0; j < ids.size(); ++j)
+        if (ids[j] <= maxd) acc[ids[j]] += f * w[j];
+      continue;
+    }
+    // An AND group (each group once, at its first leaf): only documents
+    // with every term of the group, from the shortest list.
+    bool first_of_group = true;
+    for (std::size_t o = 0; o < i; ++o) first_of_group = first_of_group && lists[o].group != lists[i].group;
+    if (!first_of_group) continue;
+    std::vector<std::size_t> members;
+    std::size_t shortest = i;
+    for (std::size_t o = i; o < lists.size(); ++o)
+      if (lists[o].group == lists[i].group) {
+        members.push_back(o);
+        if (lists[o].list->ids.size() < lists[shortest].list->ids.size()) shortest = o;
+      }
+    // Each member's cursor only moves forward (galloping from where the
+    // previous docid was found): a binary search over a long list per
+    // document cost more than Xapian's own match.
+    std::vector<std::size_t> pos(members.size(), 0);
+    for (Xapian::docid d : lists[shortest].list->ids) {
+      if (d > maxd) continue;
+      float sum = 0;
+      bool all = true;
+      for (std::size_t mi = 0; mi < members.size(); ++mi) {
+        const auto& mids = lists[members[mi]].list->ids;
+        std::size_t lo = pos[mi], step = 1;
+        while (lo + step < mids.size() && mids[lo + step] < d) {
+          lo += step;
+          step *= 2;
+        }
+        const auto it = std::lower_bound(mids.begin() + static_cast<std::ptrdiff_t>(lo),
+                                         mids.begin() + static_cast<std::ptrdiff_t>(std::min(mids.size(), lo + step + 1)), d);
+        pos[mi] = static_cast<std::size_t>(it - mids.begin());
+        if (it == mids.end() || *it != d) {
+          all = false;
+          break;
+        }
+        sum += lists[members[mi]].f * lists[members[mi]].list->weights[pos[mi]];
+      }
+      if (all) acc[d] += sum;
+    }
+  }
+  struct Reset {
+    std::vector<float>& acc;
+    const std::vector<Leaf>& lists;
+    ~Reset() {
+      for (const auto& l : lists)
+        for (Xapian::docid d : l.list->ids)
+          if (d < acc.size()) acc[d] = 0.0f;
+    }
+  } reset{acc, lists};
+
+  // 1. The M highest bounds (a min-heap on the bound).
+  const std::size_t m = 2 * k + 10;
+  std::vector<std::pair<float, Xapian::docid>> heap;
+  heap.reserve(m + 1);
+  const auto lower = [](const std::pair<float, Xapian::docid>& a, const std::pair<float, Xapian::docid>& b) {
+    return a.first > b.first;
+  };
+  for_each_passed([&](Xapian::docid d) {
+    const float u = acc[d];
+    if (heap.size() < m) {
+      heap.emplace_back(u, d);
+      std::push_heap(heap.begin(), heap.end(), lower);
+    } else if (u > heap.front().first) {
+      std::pop_heap(heap.begin(), heap.end(), lower);
+      heap.back() = {u, d};
+      std::push_heap(heap.begin(), heap.end(), lower);
+    }
+  });
+  std::vector<Xapian::docid> probe;
+  probe.reserve(heap.size());
+  for (const auto& h : heap) probe.push_back(h.second);
+  std::sort(probe.begin(), probe.end());
+  TopK out;
+  out.weighed = probe.size();
+  Xapian::MSet first = weigh(probe, 0, static_cast<Xapian::doccount>(probe.size()));
+  if (first.size() < k) return std::nullopt;  // cannot happen: every passing document matches
+  for (auto it = first.begin(); it != first.end(); ++it)
+    if (it.get_weight() > static_cast<double>(acc[*it])) return std::nullopt;  // the bound is wrong
+  const double t = first[static_cast<Xapian::doccount>(k - 1)].get_weight();
+
+  // 2. Documents outside the probe that could reach T.
+  std::vector<Xapian::docid> extra;
+  for_each_passed([&](Xapian::docid d) {
+    if (static_cast<double>(acc[d]) >= t && !std::binary_search(probe.begin(), probe.end(), d)) extra.push_back(d);
+  });
+  if (extra.empty()) {
+    out.mset = std::move(first);
+    out.first = static_cast<Xapian::doccount>(offset);
+    return out;
+  }
+  for (auto it = first.begin(); it != first.end() && it.get_rank() < k; ++it) extra.push_back(*it);
+  std::sort(extra.begin(), extra.end());
+  out.weighed += extra.size();
+  out.mset = weigh(std::move(extra), static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(per_page));
+  out.first = 0;
+  return out;
+}
+
+}  // namespace
+
+std::optional<TopK> bounded_top_k(Xapian::Database& db, PostingCache& cache, const ScorePlan& plan,
+                                  const Bm25Params& params,
+                                  const std::vector<std::pair<Xapian::docid, double>>& passed_ids,
+                                  const DocBitmap& passed_bits, std::size_t offset, std::size_t per_page,
+                                  std::vector<float>& acc, const WeighCandidates& weigh) {
+  if (!plan.complete || plan.leaves.empty() || per_page == 0) return std::nullopt;
+  if (!passed_ids.empty())
+    return top_k(
+        db, cache, plan, params,
+        [&](auto&& f) {
+          for (const auto& h : passed_ids) f(h.first);
+        },
+        offset, per_page, acc, weigh);
+  return top_k(
+      db, cache, plan, params, [&](auto&& f) { passed_bits.for_each(f); }, offset, per_page, acc, weigh);
+}
+
+}  // namespace palveluhaku::search
