@@ -158,8 +158,9 @@ struct EngineOptions {
   // A relevance search (without near) with at least this many passing
   // matches has Xapian weigh only candidates chosen by an upper bound of
   // each match's BM25 weight (search/top_k.h); the page is the same. Below
-  // it Xapian weighs every match. 0 = never. Default: 2000.
-  std::size_t topk_bound_min_matches = 2000;
+  // it Xapian weighs every match (a probe costs about as much as weighing a
+  // few hundred matches). 0 = never. Default: 500.
+  std::size_t topk_bound_min_matches = 500;
 };
 
 // What the engine's caches hold and how often they answered.
