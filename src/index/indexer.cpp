@@ -183,6 +183,11 @@ namespace {
 // number of open files stays bounded, the groups on the worker threads.
 // The spelling words are counted per thread and written once at the end.
 constexpr std::size_t kMergeFanIn = 64;
+// One merge pass per compaction: DBCOMPACT_MULTIPASS (postlists merged in
+// several passes through temporary files) gave the same index but took
+// twice the merge time (10k records in 20 chunks: 0.78 -> 0.52 s; in 200
+// chunks, two levels: 4.9 -> 2.0-2.6 s wall).
+constexpr int kCompactFlags = Xapian::DB_BACKEND_GLASS;
 
 struct ChunkPlan {
   std::size_t chunk = 0;   // documents per chunk
@@ -264,7 +269,7 @@ void merge_parts(std::vector<std::string> parts, const std::string& out, unsigne
       Xapian::Database group;
       const std::size_t from = g * per, to = std::min(parts.size(), from + per);
       for (std::size_t i = from; i < to; ++i) group.add_database(Xapian::Database(parts[i]));
-      group.compact(merged[g], Xapian::DB_BACKEND_GLASS | Xapian::DBCOMPACT_MULTIPASS);
+      group.compact(merged[g], kCompactFlags);
       group.close();
       std::error_code ec;
       for (std::size_t i = from; i < to; ++i) fs::remove_all(parts[i], ec);
@@ -274,7 +279,7 @@ void merge_parts(std::vector<std::string> parts, const std::string& out, unsigne
   }
   Xapian::Database all;
   for (const auto& p : parts) all.add_database(Xapian::Database(p));
-  all.compact(out, Xapian::DB_BACKEND_GLASS | Xapian::DBCOMPACT_MULTIPASS);
+  all.compact(out, kCompactFlags);
   all.close();
   std::error_code ec;
   for (const auto& p : parts) fs::remove_all(p, ec);
