@@ -105,16 +105,28 @@ Xapian::Query word_query(const QueryWord& w, bool prefix, const QueryBuildOption
                                          : Xapian::Query(Xapian::Query::OP_AND, leaves.begin(), leaves.end());
     alts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, q, leaf_weight);
   }
+  const auto wildcard = [&](const std::string& stem) {
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_WILDCARD, stem, opts.prefix_max_terms,
+                                       Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
+                         opts.prefix_weight);
+  };
+  const auto wildcard_leaf = [&](const std::string& stem) {
+    if (plan) plan->leaves.push_back({stem, opts.prefix_weight, 0, opts.prefix_max_terms});
+  };
+  if (opts.truncate_unknown && opts.is_term && is_letters(w.text)) {
+    const bool known = std::any_of(w.alternatives.begin(), w.alternatives.end(), [&](const QueryAlternative& a) {
+      return !a.terms.empty() && std::all_of(a.terms.begin(), a.terms.end(), opts.is_term);
+    });
+    const auto at = char_starts(w.text);
+    const std::size_t n = at.size() - 1;  // letters
+    if (!known && n >= 7) {
+      const std::string stem = w.text.substr(0, at[std::max<std::size_t>(5, n - 2)]);
+      wildcard_leaf(stem);
+      alts.push_back(wildcard(stem));
+    }
+  }
   if (prefix && utf8_length(w.text) >= 3 && !(opts.is_term && opts.is_term(w.text))) {
-    const auto wildcard = [&](const std::string& stem) {
-      return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                           Xapian::Query(Xapian::Query::OP_WILDCARD, stem, opts.prefix_max_terms,
-                                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
-                           opts.prefix_weight);
-    };
-    const auto wildcard_leaf = [&](const std::string& stem) {
-      if (plan) plan->leaves.push_back({stem, opts.prefix_weight, 0, opts.prefix_max_terms});
-    };
     wildcard_leaf(w.text);
     alts.push_back(wildcard(w.text));
     // The folded form too, so "aitiysn" completes "äitiysneuvola".

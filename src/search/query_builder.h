@@ -35,6 +35,12 @@ struct QueryBuildOptions {
   // Weight of the AND of the two halves of a word split by split_compound()
   // (needs is_term). 0 = no splitting. Default: 0.5.
   double split_weight = 0.5;
+  // A word none of whose alternatives is a term of the index (needs is_term)
+  // is also matched as a prefix: its letters but the last two, at least 5
+  // (clipped and slang forms: "nuorisopsyka" -> nuorisopsyk* ->
+  // nuorisopsykiatria), weighted as prefix_weight. Words of 7+ letters only.
+  // Default: false (the engine's last resort before an empty result).
+  bool truncate_unknown = false;
 };
 
 // The two halves of `word` (lower case, as typed) when it is a compound of

@@ -875,9 +875,10 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
   std::vector<QueryWord> found_words;
   bool found_relaxed = false;
 
-  auto run_text = [&](const std::vector<QueryWord>& ws, bool relaxed) -> bool {
+  auto run_text = [&](const std::vector<QueryWord>& ws, bool relaxed, bool truncate = false) -> bool {
     search::QueryBuildOptions qo;
     qo.relaxed = relaxed;
+    qo.truncate_unknown = truncate;
     qo.is_term = [&w](const std::string& t) { return w.db.term_exists(t); };
     search::ScorePlan plan;
     Xapian::Query q = search::build_text_query(ws, qo, &plan);
@@ -1019,6 +1020,15 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
         }
         out.did_you_mean = *c;
         out.corrected = found;
+      }
+      if (!found) {
+        // Last resort: words the index does not know, clipped to a prefix
+        // (slang such as "koulupsyka" -> koulupsy*: koulupsykologi).
+        found = run_text(words, false, true);
+        if (!found && search::effective_words(words).size() > 1) {
+          found = run_text(words, true, true);
+          out.relaxed = found;
+        }
       }
     } else {
       if (auto c = correct(true)) out.did_you_mean = *c;

@@ -95,3 +95,29 @@ TEST_CASE("build_text_query: a Swedish compound also matches its halves", "[sear
   CHECK(std::find(split.begin(), split.end(), "Lastensuojelun avohuolto") != split.end());
   CHECK(std::find(whole.begin(), whole.end(), "Lastensuojelun avohuolto") == whole.end());
 }
+
+TEST_CASE("build_text_query: an unknown word clipped to a prefix (truncate_unknown)", "[search][query]") {
+  auto& idx = ptv_index();
+  auto db = idx.db();
+  auto res = AnalysisResources::load(PALVELUHAKU_SOURCE_DIR "/index-config");
+  Analyzer an(res);
+  const auto count = [&](const std::string& q, bool truncate) {
+    QueryBuildOptions qo;
+    qo.prefix_last = false;
+    qo.truncate_unknown = truncate;
+    qo.is_term = [&db](const std::string& t) { return db.term_exists(t); };
+    const auto query = build_text_query(an.analyze_query(q, Lang::fi), qo);
+    if (query.empty()) return Xapian::doccount{0};
+    Xapian::Enquire enq(db);
+    enq.set_query(query);
+    return enq.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+  };
+  // Slang the index does not know: nothing as typed, something clipped
+  // (psykiatria / psykologi services).
+  CHECK(count("nuorisopsyka", false) == 0);
+  CHECK(count("nuorisopsyka", true) > 0);
+  // A known word is not clipped: the same matches either way.
+  CHECK(count("perheneuvola", true) == count("perheneuvola", false));
+  // Short unknown words are not clipped (too little left to mean anything).
+  CHECK(count("xqzvyk", true) == 0);
+}

@@ -416,6 +416,11 @@ TEST_CASE("search: no \"did you mean\" for words the analysis matched by itself"
     CHECK(res.total > 0);
     CHECK_FALSE(res.did_you_mean);
   }
+  // Slang no table knows finds something through its clipped prefix
+  // rather than nothing (nuorisopsyk* -> nuorisopsykiatria).
+  const auto slang = search_fi("nuorisopsyka");
+  REQUIRE(slang.total > 0);
+  CHECK(slang.hits[0].record.name.fi.find("psykiatri") != std::string::npos);
   const auto typo = search_fi("lastensuojelu perheneuvla");
   REQUIRE(typo.did_you_mean);
   CHECK(typo.did_you_mean->find("perheneuvola") != std::string::npos);
