@@ -63,6 +63,12 @@ constexpr std::uint32_t kBooleanMask = (1u << kAgeBit) - 1;
 constexpr int kAgeFacetMax = 18;  // age facet values 0..18
 // Only for the radius threshold; displayed distances come from distance_km().
 constexpr double kEarthRadiusKm = 6371.0088;
+// The near-me weight of a relevance search: up to kNearScale at 0 km, half
+// of it at kNearHalfM, nothing beyond kNearRangeM (k1 * (d + k1)^-k2 with
+// k1 = kNearHalfM, k2 = 1, as Xapian's LatLongDistancePostingSource).
+constexpr double kNearScale = 3.0;
+constexpr double kNearHalfM = 5000.0;
+constexpr double kNearRangeM = 500000.0;
 
 std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -903,16 +909,17 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
       // its revision, else from the index's coordinates slot.
       Xapian::PostingSource* ps;
       if (w.revision == s.revision && w.path == s.path) {
-        ps = new search::NearSource(s, *req.near, 500000.0, 5000.0, 1.0);
+        ps = new search::NearSource(s, *req.near, kNearRangeM, kNearHalfM, 1.0);
       } else {
         Xapian::GreatCircleMetric metric;
         ps = new Xapian::LatLongDistancePostingSource(
             s.config.slot_coords, Xapian::LatLongCoords(Xapian::LatLongCoord(req.near->lat, req.near->lon)),
-            metric, 500000.0, 5000.0, 1.0);
+            metric, kNearRangeM, kNearHalfM, 1.0);
       }
       q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
-                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(ps->release()), 3.0));
+                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(ps->release()), kNearScale));
     }
+    const Xapian::Query ranked_q = q;  // the ranking, before the filters' docids
     // Pass 2: the page. Only documents that passed every filter may rank.
     if (sort == SortOrder::relevance && ev.total != n_matched) {
       std::vector<Xapian::docid> passed;
@@ -930,17 +937,29 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
         // A broad result: Xapian weighs only candidates (top_k.h).
         std::optional<search::TopK> top;
         const std::size_t per_page = static_cast<std::size_t>(req.per_page);
-        if (!req.near && pcache && opts.topk_bound_min_matches > 0 && ev.total >= opts.topk_bound_min_matches &&
+        if (pcache && opts.topk_bound_min_matches > 0 && ev.total >= opts.topk_bound_min_matches &&
             ev.total > 2 * (offset + per_page) + 10) {
           const search::Bm25Params bp{s.config.bm25_k1, s.config.bm25_b, 0.5};
           auto weigh = [&](std::vector<Xapian::docid> cands, Xapian::doccount first, Xapian::doccount max) {
             auto* only = new search::DocListSource(std::move(cands));
             Xapian::Enquire e(w.db);
-            e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, text_q, Xapian::Query(only->release())));
+            e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, ranked_q, Xapian::Query(only->release())));
             e.set_weighting_scheme(Xapian::BM25Weight(s.config.bm25_k1, 0, 1, s.config.bm25_b, 0.5));
             return e.get_mset(first, max);
           };
-          top = search::bounded_top_k(w.db, *pcache, plan, bp, ev.hits, matched, offset, per_page, w.bounds, weigh);
+          // Near: a bound of the near-me weight from the chord to the nearest
+          // location (a distance on a sphere smaller than Xapian's, less 1 m).
+          std::function<float(Xapian::docid)> near_bound;
+          if (req.near)
+            near_bound = [&ev](Xapian::docid d) {
+              const double c2 = ev.nearest_chord2(d);
+              if (c2 < 0) return 0.0f;  // no coordinates: no near weight
+              const double angle = 2 * std::asin(std::min(1.0, std::sqrt(c2) / 2));
+              const double dist = std::max(0.0, angle * 6.3e6 - 1.0);
+              return static_cast<float>(kNearScale * kNearHalfM / (dist + kNearHalfM) * (1 + 1e-4));
+            };
+          top = search::bounded_top_k(w.db, *pcache, plan, bp, ev.hits, matched, offset, per_page, w.bounds, weigh,
+                                      near_bound);
         }
         if (top) {
           m = top->mset;

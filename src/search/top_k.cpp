@@ -116,7 +116,8 @@ std::shared_ptr<const DocList> wildcard_postings(Xapian::Database& db, PostingCa
 template <class ForEach>
 std::optional<TopK> top_k(Xapian::Database& db, PostingCache& cache, const ScorePlan& plan, const Bm25Params& params,
                           ForEach&& for_each_passed, std::size_t offset, std::size_t per_page,
-                          std::vector<float>& acc, const WeighCandidates& weigh) {
+                          std::vector<float>& acc, const WeighCandidates& weigh,
+                          const std::function<float(Xapian::docid)>& extra) {
   const std::size_t k = offset + per_page;
   const Xapian::docid maxd = db.get_lastdocid();
   if (acc.size() < static_cast<std::size_t>(maxd) + 1) acc.resize(static_cast<std::size_t>(maxd) + 1, 0.0f);
@@ -201,8 +202,9 @@ std::optional<TopK> top_k(Xapian::Database& db, PostingCache& cache, const Score
   const auto lower = [](const std::pair<float, Xapian::docid>& a, const std::pair<float, Xapian::docid>& b) {
     return a.first > b.first;
   };
+  const auto bound = [&](Xapian::docid d) { return extra ? acc[d] + extra(d) : acc[d]; };
   for_each_passed([&](Xapian::docid d) {
-    const float u = acc[d];
+    const float u = bound(d);
     if (heap.size() < m) {
       heap.emplace_back(u, d);
       std::push_heap(heap.begin(), heap.end(), lower);
@@ -221,23 +223,23 @@ std::optional<TopK> top_k(Xapian::Database& db, PostingCache& cache, const Score
   Xapian::MSet first = weigh(probe, 0, static_cast<Xapian::doccount>(probe.size()));
   if (first.size() < k) return std::nullopt;  // cannot happen: every passing document matches
   for (auto it = first.begin(); it != first.end(); ++it)
-    if (it.get_weight() > static_cast<double>(acc[*it])) return std::nullopt;  // the bound is wrong
+    if (it.get_weight() > static_cast<double>(bound(*it))) return std::nullopt;  // the bound is wrong
   const double t = first[static_cast<Xapian::doccount>(k - 1)].get_weight();
 
   // 2. Documents outside the probe that could reach T.
-  std::vector<Xapian::docid> extra;
+  std::vector<Xapian::docid> more;
   for_each_passed([&](Xapian::docid d) {
-    if (static_cast<double>(acc[d]) >= t && !std::binary_search(probe.begin(), probe.end(), d)) extra.push_back(d);
+    if (static_cast<double>(bound(d)) >= t && !std::binary_search(probe.begin(), probe.end(), d)) more.push_back(d);
   });
-  if (extra.empty()) {
+  if (more.empty()) {
     out.mset = std::move(first);
     out.first = static_cast<Xapian::doccount>(offset);
     return out;
   }
-  for (auto it = first.begin(); it != first.end() && it.get_rank() < k; ++it) extra.push_back(*it);
-  std::sort(extra.begin(), extra.end());
-  out.weighed += extra.size();
-  out.mset = weigh(std::move(extra), static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(per_page));
+  for (auto it = first.begin(); it != first.end() && it.get_rank() < k; ++it) more.push_back(*it);
+  std::sort(more.begin(), more.end());
+  out.weighed += more.size();
+  out.mset = weigh(std::move(more), static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(per_page));
   out.first = 0;
   return out;
 }
@@ -248,7 +250,8 @@ std::optional<TopK> bounded_top_k(Xapian::Database& db, PostingCache& cache, con
                                   const Bm25Params& params,
                                   const std::vector<std::pair<Xapian::docid, double>>& passed_ids,
                                   const DocBitmap& passed_bits, std::size_t offset, std::size_t per_page,
-                                  std::vector<float>& acc, const WeighCandidates& weigh) {
+                                  std::vector<float>& acc, const WeighCandidates& weigh,
+                                  const std::function<float(Xapian::docid)>& extra) {
   if (!plan.complete || plan.leaves.empty() || per_page == 0) return std::nullopt;
   if (!passed_ids.empty())
     return top_k(
@@ -256,9 +259,9 @@ std::optional<TopK> bounded_top_k(Xapian::Database& db, PostingCache& cache, con
         [&](auto&& f) {
           for (const auto& h : passed_ids) f(h.first);
         },
-        offset, per_page, acc, weigh);
+        offset, per_page, acc, weigh, extra);
   return top_k(
-      db, cache, plan, params, [&](auto&& f) { passed_bits.for_each(f); }, offset, per_page, acc, weigh);
+      db, cache, plan, params, [&](auto&& f) { passed_bits.for_each(f); }, offset, per_page, acc, weigh, extra);
 }
 
 }  // namespace palveluhaku::search

@@ -62,10 +62,13 @@ struct TopK {
 // `passed_bits`), or nullopt when the plan cannot bound the query or a bound
 // failed (then the caller runs the full match). `acc` is scratch indexed by
 // docid, all zero on entry and on return.
+// `extra` (may be empty) bounds what the query weighs beyond the plan for a
+// document (the near-me weight of an OP_AND_MAYBE).
 std::optional<TopK> bounded_top_k(Xapian::Database& db, PostingCache& cache, const ScorePlan& plan,
                                   const Bm25Params& params,
                                   const std::vector<std::pair<Xapian::docid, double>>& passed_ids,
                                   const DocBitmap& passed_bits, std::size_t offset, std::size_t per_page,
-                                  std::vector<float>& acc, const WeighCandidates& weigh);
+                                  std::vector<float>& acc, const WeighCandidates& weigh,
+                                  const std::function<float(Xapian::docid)>& extra = {});
 
 }  // namespace palveluhaku::search

@@ -386,7 +386,8 @@ TEST_CASE("FacetRows: value columns equal the snapshot's postings", "[search][sp
 // bound of the BM25 weight (top_k.h) equals Xapian's full top-k: every
 // case of the table plus broad ones with small pages (so that the sample's
 // few hundred documents make "broad"; the last words of some are prefixes:
-// wildcards), bound on (from 1 match) and off.
+// wildcards; near-me relevance with and without a radius), bound on (from 1
+// match) and off.
 TEST_CASE("bounded top-k pages equal Xapian's full top-k", "[search][split][topk]") {
   std::vector<Case> all = cases();
   for (const char* q : {"palvelu", "perhe", "lapset ja perheet", "neuvola", "päiväkoti tampere", "kerho", "perhe palv",
@@ -394,6 +395,8 @@ TEST_CASE("bounded top-k pages equal Xapian's full top-k", "[search][split][topk
     all.push_back(Case(std::string("broad p1 ") + q, q).paged(1, 3));
     all.push_back(Case(std::string("broad p3 ") + q, q).paged(3, 4));
     all.push_back(Case(std::string("broad filtered ") + q, q).filter("language", {"fi"}).paged(1, 5));
+    all.push_back(Case(std::string("broad near ") + q, q).at(kHervanta).paged(1, 4));
+    all.push_back(Case(std::string("broad near radius ") + q, q).at(kHervanta, 30.0).paged(2, 3));
   }
   std::map<std::size_t, nlohmann::json> got;
   for (const std::size_t min_matches : {std::size_t{0}, std::size_t{1}}) {
