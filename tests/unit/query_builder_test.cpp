@@ -37,6 +37,27 @@ PtvIndex& ptv_index() {
   return idx;
 }
 
+// The Finnish names of the fixture documents that match `q` (analysed as
+// Finnish) built with `qo` (is_term set to the fixture index), best first.
+std::vector<std::string> matching_names(const std::string& q, QueryBuildOptions qo) {
+  auto& idx = ptv_index();
+  auto db = idx.db();
+  static Analyzer an(AnalysisResources::load(PALVELUHAKU_SOURCE_DIR "/index-config"));
+  qo.is_term = [&db](const std::string& t) { return db.term_exists(t); };
+  const auto query = build_text_query(an.analyze_query(q, Lang::fi), qo);
+  std::vector<std::string> names;
+  if (query.empty()) return names;
+  Xapian::Enquire enq(db);
+  enq.set_query(query);
+  auto m = enq.get_mset(0, db.get_doccount());
+  for (auto it = m.begin(); it != m.end(); ++it) {
+    auto t = db.termlist_begin(*it);
+    t.skip_to("Q");
+    names.push_back(idx.name_of.at((*t).substr(1)));
+  }
+  return names;
+}
+
 }  // namespace
 
 TEST_CASE("split_compound: two halves the index knows, the longest head first", "[search][query]") {
@@ -63,25 +84,11 @@ TEST_CASE("split_compound: two halves the index knows, the longest head first", 
 }
 
 TEST_CASE("build_text_query: a Swedish compound also matches its halves", "[search][query]") {
-  auto& idx = ptv_index();
-  auto db = idx.db();
-  auto res = AnalysisResources::load(PALVELUHAKU_SOURCE_DIR "/index-config");
-  Analyzer an(res);
-  const auto matches = [&](const std::string& q, double split_weight) {
+  const auto matches = [](const std::string& q, double split_weight) {
     QueryBuildOptions qo;
     qo.prefix_last = false;
     qo.split_weight = split_weight;
-    qo.is_term = [&db](const std::string& t) { return db.term_exists(t); };
-    Xapian::Enquire enq(db);
-    enq.set_query(build_text_query(an.analyze_query(q, Lang::fi), qo));
-    std::vector<std::string> names;
-    auto m = enq.get_mset(0, 100);
-    for (auto it = m.begin(); it != m.end(); ++it) {
-      auto t = db.termlist_begin(*it);
-      t.skip_to("Q");
-      names.push_back(idx.name_of.at((*t).substr(1)));
-    }
-    return names;
+    return matching_names(q, qo);
   };
   const auto whole = matches("stödfamilj", 0);
   const auto split = matches("stödfamilj", 0.5);
@@ -97,20 +104,11 @@ TEST_CASE("build_text_query: a Swedish compound also matches its halves", "[sear
 }
 
 TEST_CASE("build_text_query: an unknown word clipped to a prefix (truncate_unknown)", "[search][query]") {
-  auto& idx = ptv_index();
-  auto db = idx.db();
-  auto res = AnalysisResources::load(PALVELUHAKU_SOURCE_DIR "/index-config");
-  Analyzer an(res);
-  const auto count = [&](const std::string& q, bool truncate) {
+  const auto count = [](const std::string& q, bool truncate) {
     QueryBuildOptions qo;
     qo.prefix_last = false;
     qo.truncate_unknown = truncate;
-    qo.is_term = [&db](const std::string& t) { return db.term_exists(t); };
-    const auto query = build_text_query(an.analyze_query(q, Lang::fi), qo);
-    if (query.empty()) return Xapian::doccount{0};
-    Xapian::Enquire enq(db);
-    enq.set_query(query);
-    return enq.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+    return matching_names(q, qo).size();
   };
   // Slang the index does not know: nothing as typed, something clipped
   // (psykiatria / psykologi services).
