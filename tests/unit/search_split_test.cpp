@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -199,6 +200,19 @@ const std::string& sample_index() {
   return index;
 }
 
+// Every case's result (to_json) from an engine on the sample index with the
+// test options changed by `tune`, result cache off; keyed by case name.
+std::map<std::string, nlohmann::json> run_cases(const std::vector<Case>& list,
+                                                const std::function<void(EngineOptions&)>& tune) {
+  EngineOptions o = engine_options();
+  tune(o);
+  o.result_cache_entries = 0;
+  SearchEngine engine(sample_index(), o);
+  std::map<std::string, nlohmann::json> out;
+  for (const auto& c : list) out[c.name] = to_json(engine.search(to_request(c)));
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("the split search gives the recorded totals, facets and pages", "[search][split]") {
@@ -303,14 +317,9 @@ TEST_CASE("facet counts per value equal the counts per document", "[search][spli
   all.push_back(Case("broad two fields", "palvelu").filter("language", {"fi"}).filter("cost", {"free"}));
   all.push_back(Case("browse age", "").aged(12));
   all.push_back(Case("browse region", "").filter("region", {"06"}));
-  std::map<FacetCounting, nlohmann::json> got;
-  for (const auto mode : {FacetCounting::rows, FacetCounting::columns, FacetCounting::automatic}) {
-    EngineOptions o = engine_options();
-    o.facet_counting = mode;
-    o.result_cache_entries = 0;
-    SearchEngine engine(sample_index(), o);
-    for (const auto& c : all) got[mode][c.name] = to_json(engine.search(to_request(c)));
-  }
+  std::map<FacetCounting, std::map<std::string, nlohmann::json>> got;
+  for (const auto mode : {FacetCounting::rows, FacetCounting::columns, FacetCounting::automatic})
+    got[mode] = run_cases(all, [mode](EngineOptions& o) { o.facet_counting = mode; });
   std::size_t nonzero = 0;
   for (const auto& c : all) {
     INFO("case: " << c.name);
@@ -398,14 +407,9 @@ TEST_CASE("bounded top-k pages equal Xapian's full top-k", "[search][split][topk
     all.push_back(Case(std::string("broad near ") + q, q).at(kHervanta).paged(1, 4));
     all.push_back(Case(std::string("broad near radius ") + q, q).at(kHervanta, 30.0).paged(2, 3));
   }
-  std::map<std::size_t, nlohmann::json> got;
-  for (const std::size_t min_matches : {std::size_t{0}, std::size_t{1}}) {
-    EngineOptions o = engine_options();
-    o.topk_bound_min_matches = min_matches;
-    o.result_cache_entries = 0;
-    SearchEngine engine(sample_index(), o);
-    for (const auto& c : all) got[min_matches][c.name] = to_json(engine.search(to_request(c)));
-  }
+  std::map<std::size_t, std::map<std::string, nlohmann::json>> got;
+  for (const std::size_t min_matches : {std::size_t{0}, std::size_t{1}})
+    got[min_matches] = run_cases(all, [min_matches](EngineOptions& o) { o.topk_bound_min_matches = min_matches; });
   std::size_t hits = 0;
   for (const auto& c : all) {
     INFO("case: " << c.name);
