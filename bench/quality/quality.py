@@ -38,6 +38,12 @@ CATEGORIES = ("inflected", "compound", "folding", "typo", "swedish", "english", 
               "colloquial")
 
 
+# dev: may be read query by query while tuning; heldout and blind2 (a second set written and judged
+# completely by an assessor who never saw the engine's vocabularies): aggregate figures only;
+# new: needs added later and not listed in split.tsv.
+HALVES = ("dev", "heldout", "blind2", "new")
+
+
 # ---- inputs -------------------------------------------------------------------
 def load_queries(path=os.path.join(HERE, "queries.tsv")):
     out = []
@@ -55,20 +61,23 @@ def load_queries(path=os.path.join(HERE, "queries.tsv")):
 
 
 def load_split(path=os.path.join(HERE, "split.tsv")):
-    """need -> "dev" | "heldout" (committed); needs not listed are "new"."""
+    """need -> "dev" | "heldout" | "blind2" (committed); needs not listed are "new"."""
     out = {}
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if line.strip() and not line.startswith("#"):
                 need, half = line.rstrip("\n").split("\t")
-                assert half in ("dev", "heldout"), line
+                assert half in HALVES[:-1], line
                 out[need] = half
     return out
 
 
 def load_needs(path=os.path.join(HERE, "needs.txt"), doc_ids=None):
-    """need -> {doc id: grade}; doc prefixes resolved against doc_ids."""
-    needs, cur = {}, None
+    """need -> {doc id: grade}; doc prefixes resolved against doc_ids.
+
+    "0: *" marks a need as judged completely: every document of doc_ids not
+    graded 2 or 1 is graded 0 (the grader read them all)."""
+    needs, cur, complete = {}, None, set()
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             line = line.strip()
@@ -81,6 +90,11 @@ def load_needs(path=os.path.join(HERE, "needs.txt"), doc_ids=None):
                 continue
             grade, _, docs = line.partition(":")
             grade = int(grade)
+            if docs.strip() == "*":
+                if grade != 0:
+                    raise SystemExit("%s:%d: only '0: *' may name every document" % (path, n))
+                complete.add(cur)
+                continue
             for p in docs.split():
                 full = [d for d in doc_ids if d.startswith("gd-" + p)] if doc_ids else ["gd-" + p]
                 if len(full) != 1:
@@ -90,6 +104,12 @@ def load_needs(path=os.path.join(HERE, "needs.txt"), doc_ids=None):
                 if d in needs[cur] and needs[cur][d] != grade:
                     raise SystemExit("%s:%d: %s graded twice in %s" % (path, n, d, cur))
                 needs[cur][d] = grade
+    for need in complete:
+        if not doc_ids:
+            raise SystemExit("%s: need %s is judged completely ('0: *'): the corpus must be known"
+                             % (path, need))
+        for d in doc_ids:
+            needs[need].setdefault(d, 0)
     return needs
 
 
@@ -194,7 +214,7 @@ def fmt_table(systems, evals, queries):
 def fmt_halves(systems, evals, queries):
     """nDCG@10 of the dev and held-out halves (and of needs added later)."""
     cols = ["all"] + [c for c in CATEGORIES if any(q["category"] == c for q in queries)]
-    halves = [h for h in ("dev", "heldout", "new") if any(q["half"] == h for q in queries)]
+    halves = [h for h in HALVES if any(q["half"] == h for q in queries)]
     lines = ["", "nDCG@10 by half (split.tsv: dev = looked at while tuning; heldout/new = not)"]
     heads = cols
     lines.append("| %-30s | %s |" % ("system / half", " | ".join("%-10s" % h for h in heads)))
