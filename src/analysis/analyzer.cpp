@@ -386,6 +386,12 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
     // its Finnish readings is a filler ("haluamme" is also halu + -mme).
     // (No base form listed: the word is its own base form.)
     const auto is_filler = [&](const std::string& k) { return I.data.query_fillers.contains(k); };
+    // A Swedish or English query typed in the Finnish UI ("hemhjälp för
+    // barnfamiljer", "help for families"): that language's stopwords are
+    // stopwords too, unless the word is also Finnish ("on", "me", "ja").
+    if (!qw.stopword && t.kind == Token::Kind::word && !I.finnish(t.text).known())
+      for (Lang lang : {Lang::sv, Lang::en})
+        if (lang != ui_lang && I.data.stopwords[static_cast<int>(lang)].contains(t.text)) qw.stopword = true;
     if (!qw.stopword && (fi_keys.empty() ? is_filler(t.text) : std::any_of(fi_keys.begin(), fi_keys.end(), is_filler)))
       qw.stopword = true;
     lemma.push_back(fi_keys.empty() ? t.text : fi_keys.front());
@@ -441,9 +447,12 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
         key += ' ';
         key += stems[j];
         ++words;
+        // As for Finnish phrases: every word of the phrase gets the synonym,
+        // so that a text naming only the synonym matches the whole phrase.
         for (int k = 0; k < 2; ++k)
           for (const auto* ph : tables[k]->find(key))
-            add_alt(out[i].alternatives, *ph, weights[k] * lw, TermKind::synonym);
+            for (std::size_t w = i; w <= j; ++w)
+              if (!stems[w].empty()) add_alt(out[w].alternatives, *ph, weights[k] * lw, TermKind::synonym);
       }
     }
   }

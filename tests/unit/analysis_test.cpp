@@ -186,6 +186,18 @@ TEST_CASE("analysis: Swedish and English multi-word synonyms and translations", 
   CHECK(found);
   // Finnish words are not translated.
   CHECK(alts_of("avioero").count({"divorc"}) == 0);
+  // Like a Finnish phrase, an English or Swedish phrase gives its synonym to
+  // every word of it, so that a text naming only the synonym matches the
+  // whole phrase ("day" and "care" both reach "early childhood education").
+  const auto words = a.analyze_query("day care", Lang::fi);
+  REQUIRE(words.size() == 2);
+  for (const auto& w : words) {
+    INFO(w.text);
+    bool has = false;
+    for (const auto& alt : w.alternatives)
+      has = has || alt.terms == std::vector<std::string>{"earli", "childhood", "educ"};
+    CHECK(has);
+  }
 }
 
 TEST_CASE("analysis: stopwords are not indexed and are marked in queries", "[analysis]") {
@@ -380,6 +392,25 @@ TEST_CASE("analysis: misspelt words get Voikko's suggestions, weakly", "[analysi
   auto e = query_set(a, "eskari");
   CHECK(e.count("esiopetus") == 1);
   CHECK(e.count("keskari") == 0);
+}
+
+TEST_CASE("analysis: Swedish and English stopwords in the Finnish UI", "[analysis]") {
+  Analyzer a(resources());
+  const auto marked = [&](const std::string& q) {
+    std::vector<std::pair<std::string, bool>> out;
+    for (const auto& w : a.analyze_query(q, Lang::fi)) out.emplace_back(w.text, w.stopword);
+    return out;
+  };
+  using V = std::vector<std::pair<std::string, bool>>;
+  // A Swedish or English query typed in the Finnish UI: "för" and "with" are
+  // not required words (they would match nearly every Swedish/English text).
+  CHECK(marked("hemhjälp för barnfamiljer") == V{{"hemhjälp", false}, {"för", true}, {"barnfamiljer", false}});
+  CHECK(marked("help with debts") == V{{"help", false}, {"with", true}, {"debts", false}});
+  // A word that is also Finnish stays a word: "alla" is a Swedish stopword
+  // ("all") and Finnish ("under"), and is kept.
+  CHECK(marked("alla") == V{{"alla", false}});
+  // A query of stopwords only still searches (effective_words keeps them).
+  CHECK(marked("för") == V{{"för", true}});
 }
 
 TEST_CASE("analysis: colloquial words parents use", "[analysis]") {
