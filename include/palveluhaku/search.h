@@ -159,7 +159,9 @@ struct EngineOptions {
   // matches has Xapian weigh only candidates chosen by an upper bound of
   // each match's BM25 weight (search/top_k.h); the page is the same. Below
   // it Xapian weighs every match (a probe costs about as much as weighing a
-  // few hundred matches). 0 = never. Default: 500.
+  // few hundred matches). The fill of a short result (its some-words and
+  // related tiers, whose queries OR ~50 likeness terms) does the same from a
+  // tenth of it. 0 = never. Default: 500.
   std::size_t topk_bound_min_matches = 500;
 };
 

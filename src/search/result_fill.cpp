@@ -27,7 +27,7 @@ std::vector<TierSlice> page_slices(std::size_t offset, std::size_t count,
 }
 
 Xapian::Query like_seeds(const Xapian::Database& db, const std::vector<Xapian::docid>& seeds,
-                         const RelatedOptions& opts) {
+                         const RelatedOptions& opts, ScorePlan* plan) {
   const std::size_t used = std::min(seeds.size(), opts.seeds);
   if (!(opts.text_scale > 0) || opts.text_terms == 0 || used == 0) return Xapian::Query();
   // The terms that best tell the seeds from the rest of the index (Xapian's
@@ -46,21 +46,24 @@ Xapian::Query like_seeds(const Xapian::Database& db, const std::vector<Xapian::d
   std::vector<Xapian::Query> terms;
   for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
   if (terms.empty()) return Xapian::Query();
+  if (plan)
+    for (auto it = eset.begin(); it != eset.end(); ++it) plan->leaves.push_back({*it, opts.text_scale, 0, 0});
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
                        opts.text_scale);
 }
 
 Xapian::Query some_words_query(const Xapian::Database& db, const Xapian::Query& relaxed,
                                const Xapian::Query& strict, Xapian::docid first_hit,
-                               const SomeWordsOptions& opts) {
+                               const SomeWordsOptions& opts, ScorePlan* plan) {
   Xapian::Query q(Xapian::Query::OP_AND_NOT, relaxed, strict);
   if (first_hit == 0) return q;
-  const Xapian::Query like = like_seeds(db, {first_hit}, opts.like);
+  const Xapian::Query like = like_seeds(db, {first_hit}, opts.like, plan);
   return like.empty() ? q : Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, like);
 }
 
 Xapian::Query related_query(const Xapian::Database& db, const std::vector<Xapian::docid>& seeds,
-                            const std::string& class_prefix, const RelatedOptions& opts) {
+                            const std::string& class_prefix, const RelatedOptions& opts, ScorePlan* plan,
+                            std::vector<std::pair<std::string, double>>* fixed) {
   const double n = std::max<double>(db.get_doccount(), 1);
   std::map<std::string, double> weight;  // class term -> summed weight
   const std::size_t used = std::min(seeds.size(), opts.seeds);
@@ -86,8 +89,9 @@ Xapian::Query related_query(const Xapian::Database& db, const std::vector<Xapian
     }
   }
   std::vector<Xapian::Query> parts;
-  if (Xapian::Query like = like_seeds(db, seeds, opts); !like.empty()) parts.push_back(std::move(like));
+  if (Xapian::Query like = like_seeds(db, seeds, opts, plan); !like.empty()) parts.push_back(std::move(like));
   for (const auto& [term, w] : weight) {
+    if (fixed) fixed->emplace_back(term, w * opts.scale);
     auto* ps = new Xapian::FixedWeightPostingSource(w * opts.scale);
     parts.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(ps->release()), Xapian::Query(term));
   }

@@ -22,6 +22,8 @@
 
 #include <xapian.h>
 
+#include "search/query_builder.h"
+
 namespace palveluhaku::search {
 
 // Length of the whole result list when `strict_total` documents match all
@@ -71,8 +73,10 @@ struct RelatedOptions {
 // The text-similarity part of related_query() alone: the opts.text_terms
 // best expand terms of the first opts.seeds `seeds`, OR'ed, scaled by
 // opts.text_scale; MatchNothing (an empty Query) without seeds or terms.
+// `plan` (may be null) receives the query's weighted leaves (top_k.h): each
+// term at factor opts.text_scale.
 Xapian::Query like_seeds(const Xapian::Database& db, const std::vector<Xapian::docid>& seeds,
-                         const RelatedOptions& opts = {});
+                         const RelatedOptions& opts = {}, ScorePlan* plan = nullptr);
 
 // The some-words tier: the documents of `relaxed` (the OR of the query's
 // words) that `strict` (their AND) does not match, ranked by their BM25
@@ -90,9 +94,12 @@ struct SomeWordsOptions {
     return o;
   }();
 };
+// `plan` (may be null) holds the weighted leaves of `relaxed` on entry
+// (build_text_query's ScorePlan) and receives those of the likeness too:
+// `strict` weighs nothing (AND_NOT).
 Xapian::Query some_words_query(const Xapian::Database& db, const Xapian::Query& relaxed,
                                const Xapian::Query& strict, Xapian::docid first_hit,
-                               const SomeWordsOptions& opts = {});
+                               const SomeWordsOptions& opts = {}, ScorePlan* plan = nullptr);
 
 // A query matching the documents that share a most specific service class
 // (boolean terms with `class_prefix`; ancestors such as "P5" of "P5.2" are
@@ -101,7 +108,11 @@ Xapian::Query some_words_query(const Xapian::Database& db, const Xapian::Query& 
 // (an empty Query) if there are no seeds. The seeds themselves match too:
 // exclude them with AND_NOT. Cost: the seeds' term lists are read once
 // (the expand set), then an OR of at most text_terms terms.
+// `plan` and `fixed` (may be null) receive what the query weighs, for an
+// upper bound of a document's weight (top_k.h): the likeness's term leaves,
+// and each class term with the fixed weight a document that has it gets.
 Xapian::Query related_query(const Xapian::Database& db, const std::vector<Xapian::docid>& seeds,
-                            const std::string& class_prefix, const RelatedOptions& opts = {});
+                            const std::string& class_prefix, const RelatedOptions& opts = {},
+                            ScorePlan* plan = nullptr, std::vector<std::pair<std::string, double>>* fixed = nullptr);
 
 }  // namespace palveluhaku::search

@@ -383,6 +383,63 @@ struct Evaluator {
   // overlap instead of coming one after another.
   void eval_all(const search::DocBitmap& docs, std::size_t& n_docs) {
     if (eval_columns(docs, n_docs)) return;
+    if (!facets && (r.active & kBooleanMask)) {
+      // Only pass / fail (the fill of a short result): a document passes
+      // only if it has a selected value of every active boolean field, so
+      // the walk needs only the members of every such field's columns. A
+      // fill tier's candidates (an OR of ~50 words) were tens of thousands
+      // of rows walked for a few hundred passing (filters_superset()).
+      search::DocBitmap narrowed = filters_superset();
+      narrowed.and_with(docs);
+      walk(narrowed);
+      n_docs += docs.count();
+      return;
+    }
+    n_docs += walk(docs);
+  }
+
+  // The live documents that have a selected value of every active boolean
+  // field (a superset of those that pass: age, open_now and the radius are
+  // still to be tested).
+  search::DocBitmap filters_superset() const {
+    search::DocBitmap all;
+    bool first = true;
+    for (std::size_t f = 0; f < index::kBooleanFields.size(); ++f) {
+      if (!(r.active & (1u << f))) continue;
+      if (first) {
+        all = field_set(f);
+        first = false;
+      } else {
+        all.and_with(field_set(f));
+      }
+    }
+    if (first) all.reset(s.max_docid);
+    return all;
+  }
+
+  // The live documents with a selected value of boolean field f, from the
+  // facet columns or the snapshot's postings.
+  search::DocBitmap field_set(std::size_t f) const {
+    search::DocBitmap field;
+    field.reset(s.max_docid);
+    for (const auto& [value, gid] : s.value_gid[f]) {
+      (void)value;
+      if (!r.selected[gid]) continue;
+      if (rows && rows->col_dense[gid] != search::kNoValue) {
+        field.or_with(rows->dense[rows->col_dense[gid]]);
+      } else if (rows) {
+        for (std::uint32_t i = rows->col_offsets[gid]; i < rows->col_offsets[gid + 1]; ++i) field.set(rows->col_docs[i]);
+      } else {
+        for (std::uint32_t i = s.gid_offsets[gid]; i < s.gid_offsets[gid + 1]; ++i)
+          if (s.gid_docs[i] <= s.max_docid && s.alive[s.gid_docs[i]]) field.set(s.gid_docs[i]);
+      }
+    }
+    return field;
+  }
+
+  // eval() of every member of `docs`, ascending; returns how many.
+  std::size_t walk(const search::DocBitmap& docs) {
+    std::size_t n_docs = 0;
     constexpr std::size_t kBatch = 32;
     Xapian::docid batch[kBatch];
     std::size_t k = 0;
@@ -402,6 +459,7 @@ struct Evaluator {
       if (k == kBatch) flush();
     });
     flush();
+    return n_docs;
   }
 
   bool eval(Xapian::docid d) {
@@ -1073,7 +1131,14 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
       // pass 1: the documents of `q` that pass, then a plain top-k over them.
       // (A MatchDecider made Xapian weigh and test the candidates one by one;
       // a short result with selective filters spent 8-16 ms here at 100k.)
-      auto top_docs = [&](const Xapian::Query& q, std::size_t n) {
+      // With `plan` (the query's weighted leaves; `extra` bounds what it
+      // weighs besides them) and enough passing documents, Xapian weighs
+      // only candidates under a BM25 bound (top_k.h), as in pass 2: a tier's
+      // query ORs ~50 likeness terms, and Xapian's skip_to over all of them
+      // for each of ~1,000 passing documents cost ~8 ms ('tuki' with two
+      // filters at 100k).
+      auto top_docs = [&](const Xapian::Query& q, std::size_t n, const search::ScorePlan* plan = nullptr,
+                          const std::function<float(Xapian::docid)>& extra = {}) {
         std::vector<std::pair<Xapian::docid, double>> docs;
         if (q.empty() || n == 0) return docs;
         search::DocBitmap candidates;
@@ -1084,14 +1149,29 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
         std::size_t n_candidates = 0;
         fev.eval_all(candidates, n_candidates);
         if (fev.hits.empty()) return docs;
+        auto weigh = [&](std::vector<Xapian::docid> cands, Xapian::doccount first, Xapian::doccount max) {
+          auto* only = new search::DocListSource(std::move(cands));
+          Xapian::Enquire enq(w.db);
+          enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(only->release())));
+          enq.set_weighting_scheme(Xapian::BM25Weight(s.config.bm25_k1, 0, 1, s.config.bm25_b, 0.5));
+          return enq.get_mset(first, max);
+        };
+        const std::size_t min_passed = std::max<std::size_t>(1, opts.topk_bound_min_matches / 10);
+        if (plan && pcache && opts.topk_bound_min_matches > 0 && fev.hits.size() >= min_passed &&
+            fev.hits.size() > 2 * n + 10) {
+          const search::Bm25Params bp{s.config.bm25_k1, s.config.bm25_b, 0.5};
+          if (const auto top = search::bounded_top_k(w.db, *pcache, *plan, bp, fev.hits, candidates, 0, n, w.bounds,
+                                                     weigh, extra)) {
+            const auto& m = top->mset;
+            for (Xapian::doccount i = top->first; i < m.size() && i < top->first + n; ++i)
+              docs.emplace_back(*m[i], m[i].get_weight());
+            return docs;
+          }
+        }
         std::vector<Xapian::docid> passed;
         passed.reserve(fev.hits.size());
         for (const auto& h : fev.hits) passed.push_back(h.first);
-        auto* only = new search::DocListSource(std::move(passed));
-        Xapian::Enquire enq(w.db);
-        enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(only->release())));
-        enq.set_weighting_scheme(Xapian::BM25Weight(s.config.bm25_k1, 0, 1, s.config.bm25_b, 0.5));
-        auto m = enq.get_mset(0, static_cast<Xapian::doccount>(n));
+        const auto m = weigh(std::move(passed), 0, static_cast<Xapian::doccount>(n));
         for (auto it = m.begin(); it != m.end(); ++it) docs.emplace_back(*it, it.get_weight());
         return docs;
       };
@@ -1102,12 +1182,14 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
         search::QueryBuildOptions qo;
         qo.relaxed = true;
         qo.is_term = [&w](const std::string& t) { return w.db.term_exists(t); };
-        const Xapian::Query relaxed_q = search::build_text_query(found_words, qo);
+        search::ScorePlan some_plan;
+        const Xapian::Query relaxed_q = search::build_text_query(found_words, qo, &some_plan);
         // Ranked also by how like the first hit they are (result_fill.h).
         Xapian::docid first = 0;
         if (offset == 0 && !page_docs.empty()) first = page_docs[0].first;
         else if (const auto top = top_docs(found_text, 1); !top.empty()) first = top[0].first;
-        some = top_docs(search::some_words_query(w.db, relaxed_q, found_text, first), room);
+        const Xapian::Query some_q = search::some_words_query(w.db, relaxed_q, found_text, first, {}, &some_plan);
+        some = top_docs(some_q, room, &some_plan);
         listed = relaxed_q;
       }
       const auto cp = s.config.prefixes.find("service_class");
@@ -1119,9 +1201,22 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
           for (const auto& d : top_docs(found_text, 3)) seeds.push_back(d.first);
         }
         for (std::size_t i = 0; i < some.size() && seeds.size() < 3; ++i) seeds.push_back(some[i].first);
-        related = top_docs(Xapian::Query(Xapian::Query::OP_AND_NOT,
-                                         search::related_query(w.db, seeds, cp->second), listed),
-                           room - some.size());
+        search::ScorePlan related_plan;
+        std::vector<std::pair<std::string, double>> fixed;  // class term -> its fixed weight
+        const Xapian::Query related_q = search::related_query(w.db, seeds, cp->second, {}, &related_plan, &fixed);
+        // The class weights of a document, bounded like the plan's (top_k.h's
+        // 1e-4 margin).
+        std::vector<search::DocBitmap> fixed_docs(fixed.size());
+        for (std::size_t i = 0; i < fixed.size(); ++i)
+          search::match_bitmap(w.db, Xapian::Query(fixed[i].first), pcache.get(), fixed_docs[i]);
+        const auto fixed_bound = [&](Xapian::docid d) {
+          double x = 0;
+          for (std::size_t i = 0; i < fixed.size(); ++i)
+            if (fixed_docs[i].test(d)) x += fixed[i].second;
+          return static_cast<float>(x * (1 + 1e-4));
+        };
+        related = top_docs(Xapian::Query(Xapian::Query::OP_AND_NOT, related_q, listed), room - some.size(),
+                           &related_plan, fixed.empty() ? std::function<float(Xapian::docid)>() : fixed_bound);
       }
       for (const auto& sl : search::page_slices(offset, per_page, {strict, some.size(), related.size()})) {
         if (sl.tier == 0) continue;  // the matches are on the page already

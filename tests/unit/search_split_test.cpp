@@ -419,6 +419,55 @@ TEST_CASE("bounded top-k pages equal Xapian's full top-k", "[search][split][topk
   CHECK(hits > 300);  // the comparison covers real pages
 }
 
+// The fill of a short result (result_fill.h: the some-words and related
+// tiers) with Xapian weighing only candidates under a bound (their queries'
+// plans: the words' leaves, the likeness terms, the related classes' fixed
+// weights) equals the fill Xapian ranks by weighing every passing document:
+// the same filled hits, kinds, order and scores, with and without filters,
+// on later pages too. 0 = no bound; 1 = from one passing document on; the
+// default (500: the fill from 50).
+TEST_CASE("filled short results are the same with the bounded top-k", "[search][split][topk][fill]") {
+  std::vector<Case> all;
+  for (const char* q : {"perheneuvola tampere", "ensikoti", "puheterapia", "sovittelu", "isyys", "elatusapu", "kriisi",
+                        "muskari", "kuntoutus", "vauvakahvila"}) {
+    all.push_back(Case(std::string("fill ") + q, q));
+    all.push_back(Case(std::string("fill p2 ") + q, q).paged(2, 5));
+    all.push_back(Case(std::string("fill language ") + q, q).filter("language", {"fi"}));
+    all.push_back(Case(std::string("fill two filters ") + q, q)
+                      .filter("language", {"fi"})
+                      .filter("provider_type", {"municipality", "ngo"}));
+    all.push_back(Case(std::string("fill class ") + q, q).filter("service_class", {"P5.2", "P3"}).aged(3));
+  }
+  // The whole list: the matches and the filled hits, with their kind.
+  const auto listed = [&](const std::function<void(EngineOptions&)>& tune) {
+    EngineOptions o = engine_options();
+    tune(o);
+    o.result_cache_entries = 0;
+    SearchEngine engine(sample_index(), o);
+    std::map<std::string, nlohmann::json> out;
+    std::size_t filled = 0;
+    for (const auto& c : all) {
+      const auto r = engine.search(to_request(c));
+      nlohmann::json j = {{"total", r.total}, {"filled", r.filled}};
+      for (const auto& h : r.hits) j["hits"].push_back({h.id, static_cast<int>(h.match), h.score, h.snippet});
+      out[c.name] = j;
+      filled += r.filled;
+    }
+    return std::make_pair(out, filled);
+  };
+  const auto [off, filled_off] = listed([](EngineOptions& o) { o.topk_bound_min_matches = 0; });
+  const auto [from1, filled_1] = listed([](EngineOptions& o) { o.topk_bound_min_matches = 1; });
+  const auto [dflt, filled_d] = listed([](EngineOptions&) {});
+  for (const auto& c : all) {
+    INFO("case: " << c.name);
+    CHECK(from1.at(c.name) == off.at(c.name));
+    CHECK(dflt.at(c.name) == off.at(c.name));
+  }
+  CHECK(filled_off > 150);  // the comparison covers real fills
+  CHECK(filled_1 == filled_off);
+  CHECK(filled_d == filled_off);
+}
+
 // bounded_top_k itself over the sample index: an OR of the most frequent
 // terms with weights and an AND group. It answers (no fallback), has Xapian
 // weigh fewer documents than match, and its page equals the full top-k
