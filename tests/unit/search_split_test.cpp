@@ -306,8 +306,9 @@ TEST_CASE("NearSource matches Xapian's LatLongDistancePostingSource", "[search][
 // Facet values counted per value over document bitmaps (facet_rows.h) give
 // the same totals, facets and pages as counting them in the walk over each
 // matching document: every case of the table plus broad ones, with each
-// FacetCounting mode (columns: per value whenever nothing is filtered;
-// automatic: where the cost model says so).
+// FacetCounting mode (columns: per value unless there is a radius, filtered
+// too: each filtered field's values over the documents that pass every other
+// filter; automatic: where the cost model says so).
 TEST_CASE("facet counts per value equal the counts per document", "[search][split][facets]") {
   std::vector<Case> all = cases();
   all.push_back(Case("broad", "palvelu"));
@@ -317,6 +318,18 @@ TEST_CASE("facet counts per value equal the counts per document", "[search][spli
   all.push_back(Case("broad two fields", "palvelu").filter("language", {"fi"}).filter("cost", {"free"}));
   all.push_back(Case("browse age", "").aged(12));
   all.push_back(Case("browse region", "").filter("region", {"06"}));
+  all.push_back(Case("broad age + field", "perhe").aged(7).filter("provider_type", {"municipality", "ngo"}));
+  all.push_back(Case("broad open + field", "palvelu").open().filter("channel", {"phone"}));
+  all.push_back(Case("broad three fields + age", "palvelu")
+                    .filter("municipality", {"837", "536"})
+                    .filter("language", {"fi"})
+                    .filter("target_group", {"KR1.2"})
+                    .aged(4));
+  all.push_back(Case("broad unknown value", "palvelu").filter("language", {"xx"}).filter("cost", {"free"}));
+  all.push_back(Case("broad filtered near distance", "perhe").at(kHervanta).by(SortOrder::distance).filter("cost", {"free"}));
+  all.push_back(Case("broad filtered p2", "lapsi").filter("region", {"06"}).paged(2, 5));
+  all.push_back(Case("browse field + age near", "").filter("channel", {"location"}).aged(1).at(kHervanta));
+  all.push_back(Case("browse age over 18", "").aged(40).open());
   std::map<FacetCounting, std::map<std::string, nlohmann::json>> got;
   for (const auto mode : {FacetCounting::rows, FacetCounting::columns, FacetCounting::automatic})
     got[mode] = run_cases(all, [mode](EngineOptions& o) { o.facet_counting = mode; });
