@@ -362,9 +362,45 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
           for (const auto& p : cf.parts)
             add_alt(alts, {p}, kFoldedWeight * kPartWeight * part_weight(p), TermKind::part);
         }
+        // A compound whose first part is a colloquial word of the synonym
+        // table ("eskaripaikka", "terkkariaika", "päikkyhaku"): Voikko knows
+        // neither, so it matches the texts that name the first part's
+        // synonym and the second part (longest first part first).
+        bool colloquial_compound = false;
+        if (!restored) {
+          std::vector<std::size_t> at;  // byte offsets of the characters
+          for (std::size_t i = 0; i < t.text.size(); ++i)
+            if ((static_cast<unsigned char>(t.text[i]) & 0xC0) != 0x80) at.push_back(i);
+          for (std::size_t i = at.size() >= 6 ? at.size() - 3 : 0; i >= 3 && !colloquial_compound; --i) {
+            // The head as the table keys it: as written, or its base form
+            // (Snowball's stem for a word Voikko does not know: "eskar").
+            const std::string head = t.text.substr(0, at[i]);
+            auto phrases = I.data.synonyms[0].find(head);
+            for (const auto& b : I.finnish(head).bases)
+              if (phrases.empty()) phrases = I.data.synonyms[0].find(b);
+            if (phrases.empty()) continue;
+            const auto tail = I.finnish(t.text.substr(at[i]));
+            if (tail.source != analysis::FinnishWord::Source::voikko || tail.proper) continue;
+            double tail_weight = 0;  // how informative the second part is
+            for (const auto& b : tail.bases) tail_weight = std::max(tail_weight, part_weight(b));
+            for (const auto* ph : phrases) {
+              for (const auto& b : tail.bases) {
+                std::vector<std::string> terms(ph->begin(), ph->end());
+                terms.push_back(b);
+                add_alt(alts, std::move(terms), kSynonymWeight * kPartWeight, TermKind::synonym);
+              }
+              // The first part alone, weaker the more the second part says:
+              // "eskaripaikka" is about esiopetus, "päikkyhaku" finds päiväkoti
+              // even where no text says "haku".
+              add_alt(alts, *ph, kSynonymWeight * kPartWeight * std::max(0.1, 1.0 - tail_weight),
+                      TermKind::synonym);
+            }
+            colloquial_compound = true;
+          }
+        }
         // Still unknown and no synonym: a typo? Voikko's suggestions
         // ("perhenuvola" -> perheneuvola), weaker than anything above.
-        bool has_synonym = false;
+        bool has_synonym = colloquial_compound;
         for (const auto& k : fi_keys) has_synonym = has_synonym || !I.data.synonyms[0].find(k).empty();
         has_synonym = has_synonym || !I.data.synonyms[0].find(t.text).empty();
         if (!restored && !has_synonym && t.text.size() >= 5 && suggest_budget > 0) {

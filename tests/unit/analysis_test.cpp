@@ -430,6 +430,27 @@ TEST_CASE("analysis: colloquial words parents use", "[analysis]") {
   }
 }
 
+TEST_CASE("analysis: a compound whose first part is a colloquial word", "[analysis]") {
+  Analyzer a(resources());
+  // Voikko knows neither "terkkariaika" nor "terkkari"; the synonym table
+  // knows terkkari => terveydenhoitaja, so the compound means its synonym and
+  // its second part together, and the first part alone more weakly.
+  const auto words = a.analyze_query("terkkariaika", Lang::fi);
+  REQUIRE(words.size() == 1);
+  double both = 0, alone = 0;
+  for (const auto& alt : words[0].alternatives) {
+    if (alt.terms == std::vector<std::string>{"terveydenhoitaja", "aika"}) both = alt.weight;
+    if (alt.terms == std::vector<std::string>{"terveydenhoitaja"}) alone = alt.weight;
+  }
+  CHECK(both > 0);
+  CHECK(alone > 0);
+  CHECK(alone < both);
+  CHECK(both < 1.0);
+  // An unknown word whose beginning is no colloquial word is not split so.
+  for (const auto& alt : a.analyze_query("xyzzyaika", Lang::fi)[0].alternatives)
+    CHECK(alt.kind != TermKind::synonym);
+}
+
 TEST_CASE("analysis: need words reach the services that help (needs-*.txt)", "[analysis]") {
   Analyzer a(resources());
   struct Case {
