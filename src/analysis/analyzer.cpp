@@ -296,6 +296,7 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
   std::vector<QueryWord> out;
   auto toks = I.tokens(query);
   std::vector<std::string> lemma;  // per word: its first Finnish base form
+  std::vector<bool> in_phrases;     // per word: a word of the synonym phrases (not a stopword)
   std::size_t suggest_budget = kSuggestWords;  // Voikko suggestions cost 1-2 ms each
   for (const auto& t : toks) {
     QueryWord qw;
@@ -428,7 +429,11 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
     if (!qw.stopword && t.kind == Token::Kind::word && !I.finnish(t.text).known())
       for (Lang lang : {Lang::sv, Lang::en})
         if (lang != ui_lang && I.data.stopwords[static_cast<int>(lang)].contains(t.text)) qw.stopword = true;
-    if (!qw.stopword && (fi_keys.empty() ? is_filler(t.text) : std::any_of(fi_keys.begin(), fi_keys.end(), is_filler)))
+    // The synonym tables keep fillers in their phrases ("ei mene kouluun"
+    // is "mennä koulu" there): a filler is skipped as a required word, not
+    // as a word of a phrase.
+    in_phrases.push_back(!qw.stopword);
+    if (!qw.stopword && (is_filler(t.text) || std::any_of(fi_keys.begin(), fi_keys.end(), is_filler)))
       qw.stopword = true;
     lemma.push_back(fi_keys.empty() ? t.text : fi_keys.front());
     // Synonyms of the word and of its Finnish base forms.
@@ -446,11 +451,11 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
   // loaded.
   const auto& syn = I.data.synonyms[0];
   for (std::size_t i = 0; i < out.size(); ++i) {
-    if (out[i].stopword) continue;
+    if (!in_phrases[i]) continue;
     std::string key = lemma[i];
     std::vector<std::size_t> words{i};
     for (std::size_t j = i + 1; j < out.size() && words.size() < syn.max_phrase_words(); ++j) {
-      if (out[j].stopword) continue;
+      if (!in_phrases[j]) continue;
       key += ' ';
       key += lemma[j];
       words.push_back(j);

@@ -506,6 +506,17 @@ TEST_CASE("analysis: verbs that only frame a need are not required (query-filler
   CHECK(marked("nuori käyttää huumeita") == V{{"nuori", false}, {"käyttää", true}, {"huumeita", false}});
   CHECK(marked("tarvitsen ehkäisyä") == V{{"tarvitsen", true}, {"ehkäisyä", false}});
   CHECK(marked("haluamme erota") == V{{"haluamme", true}, {"erota", false}});
+  // Spoken-language pronouns are not required either ("mua kiusataan").
+  CHECK(marked("mua kiusataan") == V{{"mua", true}, {"kiusataan", false}});
+  // A filler still completes a multi-word phrase of the vocabularies:
+  // "ottaa huostaan" => sijaishuolto reaches "lapsi otettiin huostaan".
+  const auto words = a.analyze_query("lapsi otettiin huostaan", Lang::fi);
+  REQUIRE(words.size() == 3);
+  CHECK(words[1].stopword);
+  bool found = false;
+  for (const auto& alt : words[2].alternatives)
+    found = found || alt.terms == std::vector<std::string>{"sijaishuolto"};
+  CHECK(found);
   // Nouns of the same stems are words of their own: not fillers.
   CHECK(marked("käyttö hakemus tarve") == V{{"käyttö", false}, {"hakemus", false}, {"tarve", false}});
   // Fillers are still indexed: a text about them can be found.
