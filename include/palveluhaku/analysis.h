@@ -15,7 +15,9 @@
 //     stems for sv/en/unknown words. No prefix.
 //   - folded terms: the same with diacritics folded, prefixed "F" ("Faiti"
 //     for "äiti"), so that a query typed without ä/ö matches, ranked below
-//     the exact forms.
+//     the exact forms. The index does not store them: the query builder
+//     expands a query's "F" term to the indexed terms that fold to it
+//     (src/index/folded_terms.h).
 //
 // Threading: an Analyzer is NOT thread-safe (libvoikko handles are not). Use
 // one per thread; AnalysisResources is immutable and shared between them.

@@ -1,7 +1,9 @@
 // diacritic_fold.h — stage: diacritic folding (ä->a, ö->o, å->a, é->e, ...).
 //
-// Folded terms carry the prefix "F" in the index so that a query typed
-// without ä/ö ("aiti", "paivakoti") still matches, ranked below exact forms.
+// Folded terms carry the prefix "F" so that a query typed without ä/ö
+// ("aiti", "paivakoti") still matches, ranked below exact forms; the index
+// does not store them, the query side expands them against the vocabulary
+// (src/index/folded_terms.h).
 #pragma once
 
 #include <string>

@@ -19,6 +19,11 @@ namespace palveluhaku::index {
 
 namespace {
 
+// Holds the wdf the folded terms had (see text_terms). "F" alone is no
+// folded term (those have a word after the prefix), and index.json may not
+// use prefixes starting with F.
+const std::string kFoldedLengthTerm = "F";
+
 std::string kind_name(TermKind k) {
   switch (k) {
     case TermKind::surface: return "surface";
@@ -59,9 +64,14 @@ class TermAccumulator {
     slots_[i] = static_cast<std::uint32_t>(used_);
   }
 
-  // Adds every term to `doc` and empties the accumulator.
-  void flush(Xapian::Document& doc) {
-    for (std::size_t e = 0; e < used_; ++e) doc.add_term(entries_[e].term, entries_[e].wdf);
+  // Adds every term to `doc`, calls seen(term) for each, and empties the
+  // accumulator.
+  template <class Seen>
+  void flush(Xapian::Document& doc, Seen&& seen) {
+    for (std::size_t e = 0; e < used_; ++e) {
+      doc.add_term(entries_[e].term, entries_[e].wdf);
+      seen(entries_[e].term);
+    }
     std::fill(slots_.begin(), slots_.end(), 0u);
     used_ = 0;
   }
@@ -99,6 +109,8 @@ struct DocumentBuilder::Impl {
   std::map<std::string, std::vector<std::string>, std::less<>> region_municipalities;
   // The text terms of the document being built.
   TermAccumulator terms;
+  // The terms with diacritics returned in a BuiltDocument so far.
+  std::unordered_set<std::string> diacritic_terms;
   // part -> Analyzer::part_weight(part) (a lookup that allocates a string).
   analysis::AnalysisCache<double> part_weights{1u << 18};
   // The terms (term, wdf) of a code label (service class, target group, life
@@ -160,6 +172,16 @@ struct DocumentBuilder::Impl {
     analyzer.index_terms(text, lang, [&](const IndexTerm& t) {
       if (t.term.empty() || t.term.size() > 200) return;
       double w = weight * kind_factor[static_cast<int>(t.kind)];
+      // No folded ("F...") copies of the terms with diacritics: a query
+      // typed without ä/ö is folded against the index's vocabulary instead
+      // (index/folded_terms.h). They were ~39 of a document's ~241
+      // postings and ~14 % of the build's CPU. Their wdf goes to the one
+      // term "F" (kFoldedLengthTerm), so that the document's length, and
+      // with it every BM25 weight, is what it was with them.
+      if (t.kind == TermKind::folded) {
+        add(kFoldedLengthTerm, static_cast<Xapian::termcount>(std::max(1.0, std::round(w))));
+        return;
+      }
       if (t.kind == TermKind::part) {
         const std::string_view part =
             t.term[0] == 'F' ? std::string_view(t.term).substr(1) : std::string_view(t.term);
@@ -316,7 +338,13 @@ BuiltDocument DocumentBuilder::build(const ServiceRecord& r) {
       labels("life_event", "life_event", r.life_events);
     }
   }
-  m.terms.flush(doc);
+  m.terms.flush(doc, [&](const std::string& term) {
+    for (unsigned char ch : term)
+      if (ch >= 0x80) {
+        if (m.diacritic_terms.insert(term).second) out.new_diacritic_terms.push_back(term);
+        return;
+      }
+  });
 
   // Filters.
   for (const auto& [field, value] : filter_values(r)) {

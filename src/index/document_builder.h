@@ -4,7 +4,10 @@
 // provider, summary, description, location names; every language) is
 // indexed unprefixed through the Analyzer, each term's wdf being the field
 // weight times the TermKind factor (compound parts further scaled by their
-// informativeness). Filters become boolean terms with the prefixes of
+// informativeness). The Analyzer's folded ("F...") copies of terms with
+// diacritics are not indexed (the query side folds against the vocabulary,
+// index/folded_terms.h); their wdf goes to the single term "F", so document
+// lengths are what they were. Filters become boolean terms with the prefixes of
 // index.json; the record itself is the document data (record_to_json).
 //
 // Threading: a DocumentBuilder owns an Analyzer and is NOT thread-safe; use
@@ -28,6 +31,10 @@ struct BuiltDocument {
   Xapian::Document doc;
   std::string id_term;                      // unique term "Q<id>"
   std::vector<std::string> spelling_words;  // surface words for the spelling table
+  // The document's text terms with diacritics (non-ASCII) that this builder
+  // has not returned before: for the index's table of folded forms
+  // (index/folded_terms.h).
+  std::vector<std::string> new_diacritic_terms;
 };
 
 class DocumentBuilder {

@@ -26,6 +26,7 @@
 
 #include "index/change_log.h"
 #include "index/document_builder.h"
+#include "index/folded_terms.h"
 #include "index/index_config.h"
 #include "index/index_dir.h"
 #include "palveluhaku/error.h"
@@ -291,7 +292,8 @@ void merge_parts(std::vector<std::string> parts, const std::string& out, unsigne
 void write_documents(const Setup& s, const std::vector<ServiceRecord>& records,
                      const std::vector<std::size_t>& order, unsigned threads, std::size_t batch,
                      const std::string& path, const IndexOptions& opts,
-                     std::unordered_map<std::string, Xapian::termcount>& spelling) {
+                     std::unordered_map<std::string, Xapian::termcount>& spelling,
+                     std::vector<std::string>& diacritic_terms) {
   const std::size_t n = order.size();
   const ChunkPlan plan = plan_chunks(n, batch);
   // One chunk: write it straight into `path` (small indexes, tests).
@@ -305,6 +307,7 @@ void write_documents(const Setup& s, const std::vector<ServiceRecord>& records,
   struct Slot {
     std::unique_ptr<DocumentBuilder> builder;
     std::unordered_map<std::string, Xapian::termcount> spelling;
+    std::vector<std::string> diacritic_terms;
   };
   std::vector<Slot> slots(threads);
   std::mutex slots_mu;
@@ -332,6 +335,7 @@ void write_documents(const Setup& s, const std::vector<ServiceRecord>& records,
       BuiltDocument d = slot.builder->build(records[order[i]]);
       db.add_document(d.doc);
       for (auto& w : d.spelling_words) ++slot.spelling[w];
+      for (auto& t : d.new_diacritic_terms) slot.diacritic_terms.push_back(std::move(t));
       ++done;
     }
     db.commit();
@@ -346,6 +350,8 @@ void write_documents(const Setup& s, const std::vector<ServiceRecord>& records,
     if (opts.progress) opts.progress(n, n);
     for (auto& slot : slots)
       for (const auto& [w, f] : slot.spelling) spelling[w] += f;
+    for (auto& slot : slots)
+      for (auto& t : slot.diacritic_terms) diacritic_terms.push_back(std::move(t));
     if (!direct) merge_parts(parts, path, threads);
   } catch (...) {
     cleanup();
@@ -381,9 +387,14 @@ IndexStats rebuild_index(const std::string& dir, const std::vector<ServiceRecord
     stats.replaced = records.size() - order.size();
 
     std::unordered_map<std::string, Xapian::termcount> spelling;
+    std::vector<std::string> diacritic_terms;
     write_documents(s, records, order, thread_count(opts, records.size()), opts.batch_size, path, opts,
-                    spelling);
+                    spelling, diacritic_terms);
     Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+    // The terms with diacritics by folded form (instead of indexed "F" terms).
+    std::sort(diacritic_terms.begin(), diacritic_terms.end());
+    diacritic_terms.erase(std::unique(diacritic_terms.begin(), diacritic_terms.end()), diacritic_terms.end());
+    add_folded_terms(db, diacritic_terms);
     // Rarely used words make most spelling suggestions noise: keep them all,
     // Xapian prefers the most frequent candidate.
     for (const auto& [w, f] : spelling) db.add_spelling(w, f);
@@ -448,6 +459,7 @@ IndexStats update_index(const std::string& dir, const std::vector<ServiceRecord>
                         ++stats.added;
                       changed.push_back(db.replace_document(d.id_term, d.doc));
                       for (auto& w : d.spelling_words) db.add_spelling(w, 1);
+                      add_folded_terms(db, d.new_diacritic_terms);
                       if (opts.progress) opts.progress(i + 1, upserts.size());
                     });
     for (const auto& id : delete_ids) {

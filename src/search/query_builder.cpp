@@ -84,6 +84,22 @@ Xapian::Query word_query(const QueryWord& w, bool prefix, const QueryBuildOption
       leaf_weight = std::max(leaf_weight, a.weight);
       continue;
     }
+    const double factor = a.weight != 1.0 ? std::max(0.0, a.weight) : 1.0;
+    if (opts.folded && a.kind == TermKind::folded && a.terms.size() == 1 && a.terms[0][0] == 'F') {
+      // Typed without ä/ö: the indexed terms that fold to the word, weighed
+      // as one term (OP_SYNONYM) as the folded term of the index was. The
+      // bound of the top-k knows a single term only (the usual case).
+      const auto ts = opts.folded->terms(std::string_view(a.terms[0]).substr(1));
+      if (ts.size() == 1) {
+        leaf(ts[0], factor);
+        alts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(ts[0]), factor);
+      } else if (ts.size() > 1) {
+        if (plan) plan->complete = false;
+        alts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_SYNONYM, ts.begin(), ts.end()),
+                          factor);
+      }
+      continue;
+    }
     Xapian::Query q;
     if (a.terms.size() == 1) {
       q = Xapian::Query(a.terms[0]);
@@ -92,7 +108,6 @@ Xapian::Query word_query(const QueryWord& w, bool prefix, const QueryBuildOption
       for (const auto& t : a.terms) parts.emplace_back(t);
       q = Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
     }
-    const double factor = a.weight != 1.0 ? std::max(0.0, a.weight) : 1.0;
     const int g = a.terms.size() > 1 ? new_group() : 0;
     for (const auto& t : a.terms) leaf(t, factor, g);
     if (a.weight != 1.0) q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, std::max(0.0, a.weight));
@@ -133,6 +148,17 @@ Xapian::Query word_query(const QueryWord& w, bool prefix, const QueryBuildOption
     for (const auto& a : w.alternatives)
       if (a.kind == TermKind::folded && a.terms.size() == 1 && a.terms[0] != "F" + w.text &&
           a.terms[0].size() > 3) {
+        if (opts.folded && a.terms[0][0] == 'F') {
+          // The terms whose folded form starts so, as Xapian would weigh
+          // their wildcard (one OP_SYNONYM); not a leaf the bound knows.
+          const auto ts = opts.folded->with_prefix(std::string_view(a.terms[0]).substr(1), opts.prefix_max_terms);
+          if (!ts.empty()) {
+            if (plan) plan->complete = false;
+            alts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                              Xapian::Query(Xapian::Query::OP_SYNONYM, ts.begin(), ts.end()), opts.prefix_weight);
+          }
+          break;
+        }
         wildcard_leaf(a.terms[0]);
         alts.push_back(wildcard(a.terms[0]));
         break;

@@ -21,6 +21,7 @@
 #include <xapian.h>
 
 #include "palveluhaku/analysis.h"
+#include "index/folded_terms.h"
 
 namespace palveluhaku::search {
 
@@ -41,6 +42,13 @@ struct QueryBuildOptions {
   // nuorisopsykiatria), weighted as prefix_weight. Words of 7+ letters only.
   // Default: false (the engine's last resort before an empty result).
   bool truncate_unknown = false;
+  // The index's terms by folded form (index/folded_terms.h): a folded
+  // alternative "F<word>" of the Analyzer matches the indexed terms that
+  // fold to <word> at its weight, as one term (nothing if there is none),
+  // and a prefix typed with ä/ö also completes the terms whose folded form
+  // starts with its folded form. Null: the "F" terms are looked up as they
+  // are (an index built with folded terms). Default: null.
+  const index::FoldedTerms* folded = nullptr;
 };
 
 // The two halves of `word` (lower case, as typed) when it is a compound of

@@ -29,6 +29,7 @@
 
 #include <xapian.h>
 
+#include "index/folded_terms.h"
 #include "index/index_dir.h"
 #include "palveluhaku/analysis.h"
 #include "palveluhaku/error.h"
@@ -978,6 +979,16 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
   };
 
   const auto pcache = postings_for(w, s);
+  // The index's terms by folded form (index/folded_terms.h); none in an
+  // index built with "F" terms.
+  std::optional<index::FoldedTerms> folded_terms;
+  if (text && index::FoldedTerms::available(w.db)) folded_terms.emplace(w.db);
+  const index::FoldedTerms* folded = folded_terms ? &*folded_terms : nullptr;
+  // A term of the index; a folded "F" term (the Analyzer's) if some term
+  // folds to it.
+  const auto is_term = [&w, folded](const std::string& t) {
+    return folded && t.size() > 1 && t[0] == 'F' ? folded->contains(std::string_view(t).substr(1)) : w.db.term_exists(t);
+  };
   search::DocBitmap matched;
   // The text query whose matches are the result (for the fill below).
   Xapian::Query found_text;
@@ -988,7 +999,8 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     search::QueryBuildOptions qo;
     qo.relaxed = relaxed;
     qo.truncate_unknown = truncate;
-    qo.is_term = [&w](const std::string& t) { return w.db.term_exists(t); };
+    qo.is_term = is_term;
+    qo.folded = folded;
     search::ScorePlan plan;
     Xapian::Query q = search::build_text_query(ws, qo, &plan);
     if (q.empty()) return false;
@@ -1115,10 +1127,9 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
         // compound parts. Matched only through a spelling suggestion's
         // alternatives, the user still gets "did you mean".
         const auto matches_alone = [&](const QueryAlternative& a) {
-          return !a.correction && std::all_of(a.terms.begin(), a.terms.end(),
-                                              [&](const std::string& term) { return w.db.term_exists(term); });
+          return !a.correction && std::all_of(a.terms.begin(), a.terms.end(), is_term);
         };
-        const bool known = only_unknown && (w.db.term_exists(t) || w.db.term_exists("F" + t) ||
+        const bool known = only_unknown && (w.db.term_exists(t) || is_term("F" + t) ||
                                             std::any_of(word.alternatives.begin(), word.alternatives.end(), matches_alone));
         if (!word.stopword && !known && t.size() >= 3) {
           const std::string sug = w.db.get_spelling_suggestion(t, t.size() > 6 ? 2 : 1);
@@ -1226,7 +1237,8 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
       if (!found_relaxed && search::effective_words(found_words).size() > 1) {
         search::QueryBuildOptions qo;
         qo.relaxed = true;
-        qo.is_term = [&w](const std::string& t) { return w.db.term_exists(t); };
+        qo.is_term = is_term;
+        qo.folded = folded;
         search::ScorePlan some_plan;
         const Xapian::Query relaxed_q = search::build_text_query(found_words, qo, &some_plan);
         // Ranked also by how like the first hit they are (result_fill.h).

@@ -54,7 +54,10 @@ TermWdf reference_text_terms(Analyzer& a, const index::IndexConfig& cfg, const C
       double x = w * kind_factor(t.kind);
       if (t.kind == TermKind::part)
         x *= std::max(0.1, a.part_weight(t.term[0] == 'F' ? t.term.substr(1) : t.term));
-      out[t.term] += static_cast<Xapian::termcount>(std::max(1.0, std::round(x)));
+      // A folded term is not indexed; its wdf goes to the term "F" (the
+      // document length stays what it was with folded terms).
+      out[t.kind == TermKind::folded ? std::string("F") : t.term] +=
+          static_cast<Xapian::termcount>(std::max(1.0, std::round(x)));
     });
   };
   for (Lang l : kAllLangs) {
@@ -79,8 +82,8 @@ TermWdf reference_text_terms(Analyzer& a, const index::IndexConfig& cfg, const C
   return out;
 }
 
-// A document's unprefixed and folded ("F") terms with their wdf; boolean
-// terms (Q id, X* filters) have wdf 0 and are left out.
+// A document's unprefixed terms and "F" (the folded terms' wdf) with their
+// wdf; boolean terms (Q id, X* filters) have wdf 0 and are left out.
 TermWdf text_terms_of(const Xapian::Database& db, Xapian::docid did) {
   TermWdf out;
   for (auto t = db.termlist_begin(did); t != db.termlist_end(did); ++t) {
