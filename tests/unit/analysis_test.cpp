@@ -447,8 +447,9 @@ TEST_CASE("analysis: a compound whose first part is a colloquial word", "[analys
   CHECK(alone < both);
   CHECK(both < 1.0);
   // An unknown word whose beginning is no colloquial word is not split so.
-  for (const auto& alt : a.analyze_query("xyzzyaika", Lang::fi)[0].alternatives)
-    CHECK(alt.kind != TermKind::synonym);
+  const auto unknown = a.analyze_query("xyzzyaika", Lang::fi);  // kept alive for the loop
+  REQUIRE(unknown.size() == 1);
+  for (const auto& alt : unknown[0].alternatives) CHECK(alt.kind != TermKind::synonym);
 }
 
 TEST_CASE("analysis: need words reach the services that help (needs-*.txt)", "[analysis]") {
