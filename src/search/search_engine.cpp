@@ -882,6 +882,18 @@ ServiceRecord parse_record(const std::string& data) {
   return rec;
 }
 
+// Xapian's BM25 ranks [first, first + max) of `q` over the candidate
+// documents only: the weighing step of search::bounded_top_k (top_k.h) and
+// the plain top-k of a fill's passing documents.
+Xapian::MSet weigh_candidates(const Xapian::Database& db, const Xapian::Query& q, const index::IndexConfig& config,
+                              std::vector<Xapian::docid> cands, Xapian::doccount first, Xapian::doccount max) {
+  auto* only = new search::DocListSource(std::move(cands));
+  Xapian::Enquire enq(db);
+  enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(only->release())));
+  enq.set_weighting_scheme(Xapian::BM25Weight(config.bm25_k1, 0, 1, config.bm25_b, 0.5));
+  return enq.get_mset(first, max);
+}
+
 }  // namespace
 
 // Documents worth evaluating for an empty query. A document counts (as a
@@ -1056,11 +1068,7 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
             ev.total > 2 * (offset + per_page) + 10) {
           const search::Bm25Params bp{s.config.bm25_k1, s.config.bm25_b, 0.5};
           auto weigh = [&](std::vector<Xapian::docid> cands, Xapian::doccount first, Xapian::doccount max) {
-            auto* only = new search::DocListSource(std::move(cands));
-            Xapian::Enquire e(w.db);
-            e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, ranked_q, Xapian::Query(only->release())));
-            e.set_weighting_scheme(Xapian::BM25Weight(s.config.bm25_k1, 0, 1, s.config.bm25_b, 0.5));
-            return e.get_mset(first, max);
+            return weigh_candidates(w.db, ranked_q, s.config, std::move(cands), first, max);
           };
           // Near: a bound of the near-me weight from the chord to the nearest
           // location (a distance on a sphere smaller than Xapian's, less 1 m).
@@ -1206,11 +1214,7 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
         fev.eval_all(candidates, n_candidates);
         if (fev.hits.empty()) return docs;
         auto weigh = [&](std::vector<Xapian::docid> cands, Xapian::doccount first, Xapian::doccount max) {
-          auto* only = new search::DocListSource(std::move(cands));
-          Xapian::Enquire enq(w.db);
-          enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(only->release())));
-          enq.set_weighting_scheme(Xapian::BM25Weight(s.config.bm25_k1, 0, 1, s.config.bm25_b, 0.5));
-          return enq.get_mset(first, max);
+          return weigh_candidates(w.db, q, s.config, std::move(cands), first, max);
         };
         const std::size_t min_passed = std::max<std::size_t>(1, opts.topk_bound_min_matches / 10);
         if (plan && pcache && opts.topk_bound_min_matches > 0 && fev.hits.size() >= min_passed &&
