@@ -38,6 +38,14 @@ std::set<std::string> query_set(Analyzer& a, const std::string& q, Lang ui = Lan
   return out;
 }
 
+// Each query word with whether it is required (false) or left out like a
+// stopword (true), as analysed in the Finnish UI.
+std::vector<std::pair<std::string, bool>> stop_marks(Analyzer& a, const std::string& q) {
+  std::vector<std::pair<std::string, bool>> out;
+  for (const auto& w : a.analyze_query(q, Lang::fi)) out.emplace_back(w.text, w.stopword);
+  return out;
+}
+
 bool shares_term(Analyzer& a, const std::string& doc, const std::string& query, std::string* which) {
   auto idx = index_set(a, doc);
   for (const auto& w : a.analyze_query(query, Lang::fi))
@@ -396,11 +404,7 @@ TEST_CASE("analysis: misspelt words get Voikko's suggestions, weakly", "[analysi
 
 TEST_CASE("analysis: Swedish and English stopwords in the Finnish UI", "[analysis]") {
   Analyzer a(resources());
-  const auto marked = [&](const std::string& q) {
-    std::vector<std::pair<std::string, bool>> out;
-    for (const auto& w : a.analyze_query(q, Lang::fi)) out.emplace_back(w.text, w.stopword);
-    return out;
-  };
+  const auto marked = [&](const std::string& q) { return stop_marks(a, q); };
   using V = std::vector<std::pair<std::string, bool>>;
   // A Swedish or English query typed in the Finnish UI: "för" and "with" are
   // not required words (they would match nearly every Swedish/English text).
@@ -498,11 +502,7 @@ TEST_CASE("analysis: need words reach the services that help (needs-*.txt)", "[a
 
 TEST_CASE("analysis: verbs that only frame a need are not required (query-fillers-fi.txt)", "[analysis]") {
   Analyzer a(resources());
-  const auto marked = [&](const std::string& q) {
-    std::vector<std::pair<std::string, bool>> out;
-    for (const auto& w : a.analyze_query(q, Lang::fi)) out.emplace_back(w.text, w.stopword);
-    return out;
-  };
+  const auto marked = [&](const std::string& q) { return stop_marks(a, q); };
   using V = std::vector<std::pair<std::string, bool>>;
   CHECK(marked("nuori käyttää huumeita") == V{{"nuori", false}, {"käyttää", true}, {"huumeita", false}});
   CHECK(marked("tarvitsen ehkäisyä") == V{{"tarvitsen", true}, {"ehkäisyä", false}});
