@@ -377,8 +377,9 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
             // (Snowball's stem for a word Voikko does not know: "eskar").
             const std::string head = t.text.substr(0, at[i]);
             auto phrases = I.data.synonyms[0].find(head);
-            for (const auto& b : I.finnish(head).bases)
-              if (phrases.empty()) phrases = I.data.synonyms[0].find(b);
+            if (phrases.empty())
+              for (const auto& b : I.finnish(head).bases)
+                if (phrases = I.data.synonyms[0].find(b); !phrases.empty()) break;
             if (phrases.empty()) continue;
             const auto tail = I.finnish(t.text.substr(at[i]));
             if (tail.source != analysis::FinnishWord::Source::voikko || tail.proper) continue;
@@ -421,7 +422,8 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
     // A verb that only frames a need ("tarvitsen", "nuori käyttää
     // huumeita", "haluamme erota") is not required, like a stopword: one of
     // its Finnish readings is a filler ("haluamme" is also halu + -mme).
-    // (No base form listed: the word is its own base form.)
+    // The word as typed counts too: spoken forms such as "mua" have no
+    // base form of their own.
     const auto is_filler = [&](const std::string& k) { return I.data.query_fillers.contains(k); };
     // A Swedish or English query typed in the Finnish UI ("hemhjälp för
     // barnfamiljer", "help for families"): that language's stopwords are
@@ -429,9 +431,8 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
     if (!qw.stopword && t.kind == Token::Kind::word && !I.finnish(t.text).known())
       for (Lang lang : {Lang::sv, Lang::en})
         if (lang != ui_lang && I.data.stopwords[static_cast<int>(lang)].contains(t.text)) qw.stopword = true;
-    // The synonym tables keep fillers in their phrases ("ei mene kouluun"
-    // is "mennä koulu" there): a filler is skipped as a required word, not
-    // as a word of a phrase.
+    // The synonym tables keep fillers in their phrases ("ottaa huostaan"):
+    // a filler is skipped as a required word, not as a word of a phrase.
     in_phrases.push_back(!qw.stopword);
     if (!qw.stopword && (is_filler(t.text) || std::any_of(fi_keys.begin(), fi_keys.end(), is_filler)))
       qw.stopword = true;
