@@ -38,10 +38,11 @@ CATEGORIES = ("inflected", "compound", "folding", "typo", "swedish", "english", 
               "colloquial")
 
 
-# dev: may be read query by query while tuning; heldout and blind2 (a second set written and judged
-# completely by an assessor who never saw the engine's vocabularies): aggregate figures only;
+# dev: may be read query by query while tuning; heldout, blind2 and blind3 (a second and a third set,
+# each written and judged completely by an assessor who never saw the engine's vocabularies): aggregate
+# figures only;
 # new: needs added later and not listed in split.tsv.
-HALVES = ("dev", "heldout", "blind2", "new")
+HALVES = ("dev", "heldout", "blind2", "blind3", "new")
 
 
 # ---- inputs -------------------------------------------------------------------
@@ -61,7 +62,7 @@ def load_queries(path=os.path.join(HERE, "queries.tsv")):
 
 
 def load_split(path=os.path.join(HERE, "split.tsv")):
-    """need -> "dev" | "heldout" | "blind2" (committed); needs not listed are "new"."""
+    """need -> "dev" | "heldout" | "blind2" | "blind3" (committed); needs not listed are "new"."""
     out = {}
     with open(path, encoding="utf-8") as fh:
         for line in fh:
