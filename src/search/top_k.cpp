@@ -185,10 +185,20 @@ std::optional<TopK> top_k(Xapian::Database& db, PostingCache& cache, const Score
       if (all) acc[d] += sum;
     }
   }
+  // Back to all zero on return: the touched entries one by one, or the
+  // whole array when the lists hold more postings than a quarter of its
+  // entries (a broad word's lists often hold more postings than there are
+  // documents; a fill streams, the scattered stores miss the cache).
   struct Reset {
     std::vector<float>& acc;
     const std::vector<Leaf>& lists;
     ~Reset() {
+      std::size_t postings = 0;
+      for (const auto& l : lists) postings += l.list->ids.size();
+      if (postings > acc.size() / 4) {
+        std::fill(acc.begin(), acc.end(), 0.0f);
+        return;
+      }
       for (const auto& l : lists)
         for (Xapian::docid d : l.list->ids)
           if (d < acc.size()) acc[d] = 0.0f;
@@ -226,11 +236,16 @@ std::optional<TopK> top_k(Xapian::Database& db, PostingCache& cache, const Score
     if (it.get_weight() > static_cast<double>(bound(*it))) return std::nullopt;  // the bound is wrong
   const double t = first[static_cast<Xapian::doccount>(k - 1)].get_weight();
 
-  // 2. Documents outside the probe that could reach T.
+  // 2. Documents outside the probe that could reach T. Every one of them
+  // has a bound of at most the heap's smallest (a document left out or
+  // popped had at most the smallest at the time, and that only grows), so
+  // when that is below T none can, and the second pass over every passing
+  // document is skipped (the common case).
   std::vector<Xapian::docid> more;
-  for_each_passed([&](Xapian::docid d) {
-    if (static_cast<double>(bound(d)) >= t && !std::binary_search(probe.begin(), probe.end(), d)) more.push_back(d);
-  });
+  if (heap.size() == m && static_cast<double>(heap.front().first) >= t)
+    for_each_passed([&](Xapian::docid d) {
+      if (static_cast<double>(bound(d)) >= t && !std::binary_search(probe.begin(), probe.end(), d)) more.push_back(d);
+    });
   if (more.empty()) {
     out.mset = std::move(first);
     out.first = static_cast<Xapian::doccount>(offset);
