@@ -1,6 +1,9 @@
 #include "search/facet_rows.h"
 
 #include <algorithm>
+#include <cstring>
+#include <string>
+#include <unordered_map>
 
 namespace palveluhaku::search {
 
@@ -30,7 +33,7 @@ constexpr double kListNs = 1.3;
 
 }  // namespace
 
-std::uint32_t FacetRows::count_in(std::uint32_t c, const DocBitmap& set) const {
+std::uint32_t FacetRows::count_stored(std::uint32_t c, const DocBitmap& set) const {
   const auto& sw = set.words();
   if (col_dense[c] != kNoValue) {
     const auto& dw = dense[col_dense[c]].words();
@@ -45,6 +48,26 @@ std::uint32_t FacetRows::count_in(std::uint32_t c, const DocBitmap& set) const {
   return n;
 }
 
+std::uint32_t FacetRows::count_in(std::uint32_t c, const DocBitmap& set) const {
+  std::uint32_t n = count_stored(c, set);
+  if (c + 1 < gid_group_offsets.size())
+    for (std::uint32_t i = gid_group_offsets[c]; i < gid_group_offsets[c + 1]; ++i)
+      n += count_stored(first_group + gid_groups[i], set);
+  return n;
+}
+
+void FacetRows::add_docs(std::uint32_t g, DocBitmap& out) const {
+  auto add = [&](std::uint32_t c) {
+    if (col_dense[c] != kNoValue) {
+      out.or_with(dense[col_dense[c]]);
+    } else {
+      for (std::uint32_t i = col_offsets[c]; i < col_offsets[c + 1]; ++i) out.set(col_docs[i]);
+    }
+  };
+  add(g);
+  for (std::uint32_t i = gid_group_offsets[g]; i < gid_group_offsets[g + 1]; ++i) add(first_group + gid_groups[i]);
+}
+
 bool FacetRows::columns_cheaper(std::size_t visited) const {
   const double walk = static_cast<double>(visited) * (kVisitNs + kIncrementNs * gids_per_doc);
   const double columns = static_cast<double>(dense.size() * alive.words().size()) * kWordNs +
@@ -53,7 +76,7 @@ bool FacetRows::columns_cheaper(std::size_t visited) const {
   return columns < walk;
 }
 
-std::shared_ptr<const FacetRows> FacetRows::build(const Snapshot& s) {
+std::shared_ptr<const FacetRows> FacetRows::build(const Snapshot& s, std::uint32_t min_group_docs) {
   if (s.gid_value.size() > 0xffff) return nullptr;
   auto rows = std::make_shared<FacetRows>();
   const std::size_t n = static_cast<std::size_t>(s.max_docid) + 1;
@@ -99,7 +122,84 @@ std::shared_ptr<const FacetRows> FacetRows::build(const Snapshot& s) {
     rows->age_lo.push_back(static_cast<std::uint8_t>(c / (kAgeMax + 1)));
     rows->age_hi.push_back(static_cast<std::uint8_t>(c % (kAgeMax + 1)));
   }
+
+  // Groups: per document and field, its listed (not dense) gids of the
+  // field when they are two or more; a set shared by min_group_docs
+  // documents becomes a group column.
+  auto dense_gid = [&](std::uint32_t g) { return static_cast<std::size_t>(count[g]) * 32 >= n; };
+  std::unordered_map<std::string, std::uint32_t> sig_ids;  // gids as bytes -> signature
+  std::vector<std::string> sigs;
+  std::vector<std::uint32_t> sig_docs;
+  std::vector<std::uint8_t> sig_field;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> doc_sigs;  // (docid, signature), ascending docid
+  {
+    std::vector<std::uint32_t> listed;
+    std::string key;
+    for (std::size_t d = 0; d < n; ++d) {
+      if (!s.alive[d]) continue;
+      listed.clear();
+      for (std::uint32_t i = s.doc_offsets[d]; i < s.doc_offsets[d + 1]; ++i)
+        if (!dense_gid(s.doc_gids[i])) listed.push_back(s.doc_gids[i]);
+      // By field, then gid.
+      std::sort(listed.begin(), listed.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return s.gid_field[a] != s.gid_field[b] ? s.gid_field[a] < s.gid_field[b] : a < b;
+      });
+      for (std::size_t b = 0; b < listed.size();) {
+        std::size_t e = b + 1;
+        while (e < listed.size() && s.gid_field[listed[e]] == s.gid_field[listed[b]]) ++e;
+        if (e - b >= 2) {
+          key.assign(reinterpret_cast<const char*>(&listed[b]), (e - b) * sizeof(std::uint32_t));
+          auto [it, added] = sig_ids.try_emplace(key, static_cast<std::uint32_t>(sigs.size()));
+          if (added) {
+            sigs.push_back(key);
+            sig_docs.push_back(0);
+            sig_field.push_back(s.gid_field[listed[b]]);
+          }
+          ++sig_docs[it->second];
+          doc_sigs.emplace_back(static_cast<std::uint32_t>(d), it->second);
+        }
+        b = e;
+      }
+    }
+  }
+  // Signature -> group (kNoValue: its documents stay in the gids' columns);
+  // per document, the fields whose gids are in a group.
+  std::vector<std::uint32_t> sig_group(sigs.size(), kNoValue);
+  std::vector<std::vector<std::uint32_t>> group_of_gid(n_gids);
+  std::vector<std::uint32_t> group_size;
+  for (std::size_t i = 0; i < sigs.size(); ++i) {
+    if (sig_docs[i] < std::max<std::uint32_t>(min_group_docs, 1)) continue;
+    const auto grp = static_cast<std::uint32_t>(group_size.size());
+    sig_group[i] = grp;
+    group_size.push_back(sig_docs[i]);
+    const std::size_t k = sigs[i].size() / sizeof(std::uint32_t);
+    std::vector<std::uint32_t> gids(k);
+    std::memcpy(gids.data(), sigs[i].data(), sigs[i].size());
+    rows->group_field.push_back(sig_field[i]);
+    rows->group_offsets.push_back(static_cast<std::uint32_t>(rows->group_gids.size()));
+    for (auto g : gids) {
+      rows->group_gids.push_back(g);
+      group_of_gid[g].push_back(grp);
+    }
+  }
+  rows->group_offsets.push_back(static_cast<std::uint32_t>(rows->group_gids.size()));
+  rows->gid_group_offsets.assign(n_gids + 1, 0);
+  for (std::size_t g = 0; g < n_gids; ++g) {
+    rows->gid_group_offsets[g + 1] = rows->gid_group_offsets[g] + static_cast<std::uint32_t>(group_of_gid[g].size());
+    rows->gid_groups.insert(rows->gid_groups.end(), group_of_gid[g].begin(), group_of_gid[g].end());
+  }
+  std::vector<std::uint32_t> grouped_fields(n, 0);  // docid -> bit per field held by a group
+  for (const auto& [d, sig] : doc_sigs)
+    if (sig_group[sig] != kNoValue) grouped_fields[d] |= 1u << sig_field[sig];
+  rows->first_group = static_cast<std::uint32_t>(rows->col_count.size());
+  rows->col_count.insert(rows->col_count.end(), group_size.begin(), group_size.end());
+
+  // What each column stores: a dense column every document, a listed gid
+  // those outside its groups.
   const std::size_t n_cols = rows->col_count.size();
+  std::vector<std::uint32_t> stored(rows->col_count);
+  for (std::uint32_t g = 0; g < n_gids; ++g)
+    for (auto grp : group_of_gid[g]) stored[g] -= group_size[grp];
   rows->col_dense.assign(n_cols, kNoValue);
   rows->col_offsets.assign(n_cols + 1, 0);
   for (std::size_t c = 0; c < n_cols; ++c) {
@@ -107,7 +207,7 @@ std::shared_ptr<const FacetRows> FacetRows::build(const Snapshot& s) {
       rows->col_dense[c] = static_cast<std::uint32_t>(rows->dense.size());
       rows->dense.emplace_back(s.max_docid);
     } else {
-      rows->col_offsets[c + 1] = rows->col_count[c];
+      rows->col_offsets[c + 1] = stored[c];
     }
   }
   for (std::size_t c = 1; c <= n_cols; ++c) rows->col_offsets[c] += rows->col_offsets[c - 1];
@@ -119,9 +219,15 @@ std::shared_ptr<const FacetRows> FacetRows::build(const Snapshot& s) {
   };
   for (std::size_t d = 0; d < n; ++d) {
     if (!s.alive[d]) continue;
-    for (std::uint32_t i = s.doc_offsets[d]; i < s.doc_offsets[d + 1]; ++i) add(s.doc_gids[i], d);
+    for (std::uint32_t i = s.doc_offsets[d]; i < s.doc_offsets[d + 1]; ++i) {
+      const std::uint32_t g = s.doc_gids[i];
+      if (!dense_gid(g) && (grouped_fields[d] >> s.gid_field[g] & 1)) continue;  // in its group
+      add(g, d);
+    }
     if (doc_class[d] >= 0) add(class_col[static_cast<std::size_t>(doc_class[d])], d);
   }
+  for (const auto& [d, sig] : doc_sigs)
+    if (sig_group[sig] != kNoValue) add(rows->first_group + sig_group[sig], d);
   rows->gids_per_doc = static_cast<double>(s.doc_gids.size()) / static_cast<double>(std::max<std::size_t>(1, live));
   return rows;
 }

@@ -401,13 +401,24 @@ struct Evaluator {
     });
     if (collect && (!lazy_hits || total != visited))
       pass.for_each([&](Xapian::docid d) { hits.emplace_back(d, near ? nearest_chord2(d) : -1.0); });
+    // The gids' stored columns first, then the age classes, then the
+    // groups (facet_rows.h), which add to each of their gids.
     const std::size_t n_gids = counts.size();
     for (std::uint32_t c = 0; c < rows->col_count.size(); ++c) {
-      const std::size_t field = c < n_gids ? s.gid_field[c] : static_cast<std::size_t>(kAgeBit);
-      const std::uint32_t k = rows->count_in(c, *base[field]);
+      const bool group = c >= rows->first_group;
+      const std::size_t field = c < n_gids ? s.gid_field[c]
+                                : group    ? rows->group_field[c - rows->first_group]
+                                           : static_cast<std::size_t>(kAgeBit);
+      const std::uint32_t k = rows->count_stored(c, *base[field]);
       if (c < n_gids) {
         counts[c] = k;
-      } else if (k > 0) {
+      } else if (k == 0) {
+        continue;
+      } else if (group) {
+        const std::uint32_t g = c - rows->first_group;
+        for (std::uint32_t i = rows->group_offsets[g]; i < rows->group_offsets[g + 1]; ++i)
+          counts[rows->group_gids[i]] += k;
+      } else {
         age_diff[rows->age_lo[c - n_gids]] += k;
         age_diff[static_cast<std::size_t>(rows->age_hi[c - n_gids]) + 1] -= k;
       }
@@ -471,10 +482,8 @@ struct Evaluator {
     for (const auto& [value, gid] : s.value_gid[f]) {
       (void)value;
       if (!r.selected[gid]) continue;
-      if (rows && rows->col_dense[gid] != search::kNoValue) {
-        field.or_with(rows->dense[rows->col_dense[gid]]);
-      } else if (rows) {
-        for (std::uint32_t i = rows->col_offsets[gid]; i < rows->col_offsets[gid + 1]; ++i) field.set(rows->col_docs[i]);
+      if (rows) {
+        rows->add_docs(gid, field);
       } else {
         for (std::uint32_t i = s.gid_offsets[gid]; i < s.gid_offsets[gid + 1]; ++i)
           if (s.gid_docs[i] <= s.max_docid && s.alive[s.gid_docs[i]]) field.set(s.gid_docs[i]);

@@ -348,15 +348,37 @@ TEST_CASE("facet counts per value equal the counts per document", "[search][spli
 // The columns of FacetRows hold exactly the snapshot's values: each gid
 // column has the documents of the gid, each age class column those whose age
 // range is its class (one class per document), dense or listed.
+// Likewise with the groups (documents sharing their listed values of a
+// field kept once): at the default size and with groups from 2 documents.
 TEST_CASE("FacetRows: value columns equal the snapshot's postings", "[search][split][facets]") {
   using palveluhaku::search::FacetRows;
   const std::string path = sample_index() + "/" + palveluhaku::index::live_generation(sample_index());
   Xapian::Database db(path);
   const auto s = palveluhaku::search::Snapshot::build(db, path);
-  const auto rows = FacetRows::build(*s);
+  const std::uint32_t generated = GENERATE(0u, 2u);  // 0: the default
+  const std::uint32_t min_group = generated == 0 ? FacetRows::kMinGroupDocs : generated;
+  INFO("min_group_docs " << min_group);
+  const auto rows = FacetRows::build(*s, min_group);
   REQUIRE(rows);
+  // Some groups, each of one field, each gid of it in the group's list.
+  const std::size_t n_groups = rows->group_field.size();
+  REQUIRE(n_groups > 0);
+  REQUIRE(rows->col_count.size() == rows->first_group + n_groups);
+  for (std::uint32_t grp = 0; grp < n_groups; ++grp) {
+    CHECK(rows->group_offsets[grp + 1] - rows->group_offsets[grp] >= 2);
+    for (std::uint32_t i = rows->group_offsets[grp]; i < rows->group_offsets[grp + 1]; ++i)
+      CHECK(s->gid_field[rows->group_gids[i]] == rows->group_field[grp]);
+  }
+  // A gid's whole column: its stored documents and its groups' (add_docs).
+  for (std::uint32_t g = 0; g < s->gid_value.size(); ++g) {
+    palveluhaku::search::DocBitmap got(s->max_docid), want(s->max_docid);
+    rows->add_docs(g, got);
+    for (std::uint32_t i = s->gid_offsets[g]; i < s->gid_offsets[g + 1]; ++i) want.set(s->gid_docs[i]);
+    INFO("gid " << g << " " << s->gid_value[g]);
+    CHECK(got.words() == want.words());
+  }
   const std::size_t n_gids = s->gid_value.size();
-  const std::size_t n_cols = rows->col_count.size();
+  const std::size_t n_cols = rows->first_group;  // without the groups
   REQUIRE(n_cols > n_gids);  // the gids and some age classes
   REQUIRE(rows->age_lo.size() == n_cols - n_gids);
   REQUIRE(!rows->dense.empty());
