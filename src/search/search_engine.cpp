@@ -240,10 +240,10 @@ struct Evaluator {
     return best;
   }
 
-  std::shared_ptr<const std::vector<std::int8_t>> open_cache;  // per-minute statuses
+  std::shared_ptr<const Snapshot::OpenStatus> open_cache;  // per-minute statuses
 
   int open_status(Xapian::docid d) const {
-    if (open_cache) return d < open_cache->size() ? (*open_cache)[d] : -1;
+    if (open_cache) return d < open_cache->status.size() ? open_cache->status[d] : -1;
     return compute_open(d);
   }
 
@@ -370,16 +370,25 @@ struct Evaluator {
         passes.emplace_back(static_cast<int>(f), field_set(f));
         passes.back().second.and_with(live);
       }
-    if (age || open_now) {
-      search::DocBitmap age_ok, open_ok;
-      if (age) age_ok.reset(s.max_docid);
-      if (open_now) open_ok.reset(s.max_docid);
+    if (age) {
+      search::DocBitmap age_ok;
+      age_ok.reset(s.max_docid);
       live.for_each([&](Xapian::docid d) {
-        if (age && age_passes(d)) age_ok.set(d);
-        if (open_now && open_status(d) == 1) open_ok.set(d);
+        if (age_passes(d)) age_ok.set(d);
       });
-      if (age) passes.emplace_back(kAgeBit, std::move(age_ok));
-      if (open_now) passes.emplace_back(kOpenBit, std::move(open_ok));
+      passes.emplace_back(kAgeBit, std::move(age_ok));
+    }
+    if (open_now) {
+      search::DocBitmap open_ok = live;
+      if (open_cache) {
+        open_ok.and_with(open_cache->open);
+      } else {
+        open_ok.reset(s.max_docid);
+        live.for_each([&](Xapian::docid d) {
+          if (open_status(d) == 1) open_ok.set(d);
+        });
+      }
+      passes.emplace_back(kOpenBit, std::move(open_ok));
     }
     search::DocBitmap pass = live;
     for (const auto& p : passes) pass.and_with(p.second);
@@ -396,9 +405,15 @@ struct Evaluator {
       base[static_cast<std::size_t>(p.first)] = &except.back();
     }
     total = pass.count();
-    pass.for_each([&](Xapian::docid d) {
-      if (open_status(d) == 1) ++open_count;
-    });
+    if (open_cache) {
+      const auto& pw = pass.words();
+      const auto& ow = open_cache->open.words();
+      open_count = search::popcount_and(pw.data(), ow.data(), std::min(pw.size(), ow.size()));
+    } else {
+      pass.for_each([&](Xapian::docid d) {
+        if (open_status(d) == 1) ++open_count;
+      });
+    }
     if (collect && (!lazy_hits || total != visited))
       pass.for_each([&](Xapian::docid d) { hits.emplace_back(d, near ? nearest_chord2(d) : -1.0); });
     // The gids' stored columns first, then the age classes, then the
@@ -842,22 +857,32 @@ struct SearchEngine::Impl {
                              : field == "region"     ? s.whole_country_region
                                                      : search::kNoValue;
       if (wc_gid != search::kNoValue) wc = ev.counts[wc_gid];
-      std::vector<FacetCount> list;
+      // Ordered as (count, gid) first, so that the sort moves no strings;
+      // a selected value the index does not have is kUnknown + its index in
+      // r.values[f].
+      constexpr std::uint32_t kUnknown = 0x80000000u;
+      const auto& sel = r.values[f];
+      std::vector<std::pair<std::size_t, std::uint32_t>> order;
       for (const auto& [value, gid] : s.value_gid[f]) {
         if (gid == wc_gid) continue;
         const std::size_t c = ev.counts[gid] + wc;
-        const auto& sel = r.values[f];
-        const bool selected = std::find(sel.begin(), sel.end(), value) != sel.end();
-        if (c == 0 && !selected) continue;
-        list.push_back({value, labels[gid], c});
+        if (c == 0 && std::find(sel.begin(), sel.end(), value) == sel.end()) continue;
+        order.emplace_back(c, gid);
       }
-      for (const auto& v : r.values[f])
-        if (!s.value_gid[f].count(v))
-          list.push_back({v, search::facet_label(*codes, field, v, req.lang), wc});
-      std::sort(list.begin(), list.end(), [](const FacetCount& a, const FacetCount& b) {
-        if (a.count != b.count) return a.count > b.count;
-        return a.value < b.value;
+      for (std::size_t i = 0; i < sel.size(); ++i)
+        if (!s.value_gid[f].count(sel[i])) order.emplace_back(wc, kUnknown | static_cast<std::uint32_t>(i));
+      const auto value_of = [&](std::uint32_t id) -> const std::string& {
+        return id & kUnknown ? sel[id & ~kUnknown] : s.gid_value[id];
+      };
+      std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+        if (a.first != b.first) return a.first > b.first;
+        return value_of(a.second) < value_of(b.second);
       });
+      std::vector<FacetCount> list;
+      list.reserve(order.size());
+      for (const auto& [c, id] : order)
+        list.push_back({value_of(id),
+                        id & kUnknown ? search::facet_label(*codes, field, value_of(id), req.lang) : labels[id], c});
       out.facets[field] = std::move(list);
     }
     std::vector<FacetCount> ages;

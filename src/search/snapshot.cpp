@@ -422,13 +422,18 @@ std::shared_ptr<Snapshot> Snapshot::update(const Snapshot& prev, Xapian::Databas
   return s;
 }
 
-std::shared_ptr<const std::vector<std::int8_t>> Snapshot::open_status_at(
+std::shared_ptr<const Snapshot::OpenStatus> Snapshot::open_status_at(
     const std::string& minute_key, const std::function<std::int8_t(Xapian::docid)>& eval) const {
   std::lock_guard lk(open_mu_);
   if (open_status_ && open_key_ == minute_key) return open_status_;
-  auto v = std::make_shared<std::vector<std::int8_t>>(static_cast<std::size_t>(max_docid) + 1, -1);
+  auto v = std::make_shared<OpenStatus>();
+  v->status.assign(static_cast<std::size_t>(max_docid) + 1, -1);
+  v->open.reset(max_docid);
   for (Xapian::docid d = 1; d <= max_docid; ++d)
-    if (hours_index[d]) (*v)[d] = eval(d);
+    if (hours_index[d]) {
+      v->status[d] = eval(d);
+      if (v->status[d] == 1) v->open.set(d);
+    }
   open_key_ = minute_key;
   open_status_ = std::move(v);
   return open_status_;

@@ -25,6 +25,7 @@
 
 #include "index/index_config.h"
 #include "palveluhaku/record.h"
+#include "search/match_set.h"
 
 namespace palveluhaku {
 class Analyzer;
@@ -121,9 +122,14 @@ struct Snapshot {
   int field_number(const std::string& field) const;
 
   // Open status of every document at one local minute (-1 unknown, 0
-  // closed, 1 open), computed once per minute and shared. `eval` computes
-  // one document's status.
-  std::shared_ptr<const std::vector<std::int8_t>> open_status_at(
+  // closed, 1 open) and the open ones as a bitmap (counted with the match
+  // set instead of a lookup per document), computed once per minute and
+  // shared. `eval` computes one document's status.
+  struct OpenStatus {
+    std::vector<std::int8_t> status;  // by docid
+    DocBitmap open;                   // sized for max_docid
+  };
+  std::shared_ptr<const OpenStatus> open_status_at(
       const std::string& minute_key, const std::function<std::int8_t(Xapian::docid)>& eval) const;
 
   // Facet label of every gid in `lang`, computed on first use.
@@ -134,7 +140,7 @@ struct Snapshot {
  private:
   mutable std::mutex open_mu_;
   mutable std::string open_key_;
-  mutable std::shared_ptr<const std::vector<std::int8_t>> open_status_;
+  mutable std::shared_ptr<const OpenStatus> open_status_;
   mutable std::array<std::once_flag, 3> labels_once_;
   mutable std::array<std::vector<std::string>, 3> labels_;
   mutable std::once_flag suggest_once_;

@@ -267,3 +267,105 @@ TEST_CASE("a chunked parallel rebuild writes the same index as a single writer",
   }
   CHECK(eb.get("rec-7")->name.fi == "Viimeinen versio");
 }
+
+// What the search precomputes per snapshot (search/facet_rows.h: the value
+// columns and the groups of documents sharing their listed municipalities;
+// search/snapshot.h: the open documents of a minute as a bitmap) follows an
+// in-place update: after the reload, counting by columns gives exactly what
+// a fresh engine walking the rows gives, and the moved records are counted
+// where they went. 400 services, so that a municipality of a dozen is listed
+// rather than a bitmap (1/32 of the docids) and 8 sharing one is a group.
+TEST_CASE("facet columns, their groups and open_now follow an in-place update", "[index][snapshot][facets]") {
+  TempDir t;
+  const std::vector<std::string> singles = {
+      "005", "009", "010", "016", "018", "019", "020", "035", "043", "046", "047", "049", "050", "051",
+      "052", "060", "061", "062", "065", "069", "071", "072", "074", "075", "076", "077", "078", "079",
+      "081", "082", "086", "090", "092", "097", "098", "102", "103", "105", "106", "108"};
+  const std::vector<std::string> shared = {"139", "140", "142"};   // a group of 10 at first
+  const std::vector<std::string> moved_to = {"139", "140", "143"};  // 4 of them move here
+  const std::vector<std::string> fresh = {"145", "146"};            // 9 new ones: a new group
+  std::vector<ServiceRecord> recs;
+  for (std::size_t i = 0; i < 390; ++i) {
+    auto r = make("single-" + std::to_string(i), "Perhekahvila " + std::to_string(i));
+    r.area.municipalities = {singles[i % singles.size()]};
+    recs.push_back(r);
+  }
+  std::vector<ServiceRecord> grouped;
+  for (std::size_t i = 0; i < 10; ++i) {
+    auto r = make("shared-" + std::to_string(i), "Perhekahvila yhteinen " + std::to_string(i));
+    r.area.municipalities = shared;
+    grouped.push_back(r);
+    recs.push_back(r);
+  }
+  rebuild_index(t.index(), recs, index_options());
+
+  EngineOptions by_columns = engine_options();
+  by_columns.facet_counting = FacetCounting::columns;
+  by_columns.result_cache_entries = 0;
+  SearchEngine e(t.index(), by_columns);
+  SearchRequest q;
+  q.q = "perhekahvila";
+  q.now = std::chrono::sys_days{std::chrono::year{2026} / std::chrono::November / 25} + std::chrono::hours{8} +
+          std::chrono::minutes{30};  // Wednesday 10:30 in Helsinki
+  const auto count_of = [](const SearchResult& r, const std::string& field, const std::string& value) {
+    for (const auto& fc : r.facets.at(field))
+      if (fc.value == value) return fc.count;
+    return std::size_t{0};
+  };
+  // The columns against a fresh engine over the same index that walks rows.
+  const auto check_against_rows = [&](const SearchResult& got, const SearchRequest& req) {
+    EngineOptions by_rows = engine_options();
+    by_rows.facet_counting = FacetCounting::rows;
+    by_rows.result_cache_entries = 0;
+    const auto want = SearchEngine(t.index(), by_rows).search(req);
+    CHECK(got.total == want.total);
+    REQUIRE(got.facets.size() == want.facets.size());
+    for (const auto& [field, list] : want.facets) {
+      INFO("facet " << field);
+      REQUIRE(got.facets.at(field).size() == list.size());
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        CHECK(got.facets.at(field)[i].value == list[i].value);
+        CHECK(got.facets.at(field)[i].count == list[i].count);
+      }
+    }
+  };
+  const auto before = e.search(q);
+  REQUIRE(before.total == 400);
+  CHECK(count_of(before, "municipality", "142") == 10);
+  CHECK(count_of(before, "municipality", "143") == 0);
+  CHECK(before.facets.at("open_now").empty());
+  check_against_rows(before, q);
+
+  // 4 of the group move (the 6 left are too few for a group), 9 new ones
+  // share two other municipalities and are open on weekdays, 2 go.
+  std::vector<ServiceRecord> upserts;
+  for (std::size_t i = 0; i < 4; ++i) {
+    auto r = grouped[i];
+    r.area.municipalities = moved_to;
+    upserts.push_back(r);
+  }
+  for (std::size_t i = 0; i < 9; ++i) {
+    auto r = make("fresh-" + std::to_string(i), "Perhekahvila uusi " + std::to_string(i));
+    r.area.municipalities = fresh;
+    r.locations = {location(fresh[0], kTampere)};
+    r.locations[0].hours.push_back(weekday_hours());
+    upserts.push_back(r);
+  }
+  update_index(t.index(), upserts, {"single-0", "single-1"}, index_options());
+  e.reload_if_changed();
+  const auto after = e.search(q);
+  CHECK(after.total == 400 + 9 - 2);
+  CHECK(count_of(after, "municipality", "142") == 6);
+  CHECK(count_of(after, "municipality", "143") == 4);
+  CHECK(count_of(after, "municipality", "139") == 10);
+  CHECK(count_of(after, "municipality", "145") == 9);
+  CHECK(count_of(after, "open_now", "true") == 9);
+  check_against_rows(after, q);
+  // Only the open ones (the open_now filter from the minute's bitmap).
+  SearchRequest open_q = q;
+  open_q.open_now = true;
+  const auto open = e.search(open_q);
+  CHECK(open.total == 9);
+  CHECK(count_of(open, "municipality", "146") == 9);
+  check_against_rows(open, open_q);
+}
