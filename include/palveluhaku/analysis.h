@@ -42,6 +42,12 @@ class AnalysisResources {
   // Throws Error(invalid_config) naming the file and line of a bad entry.
   static std::shared_ptr<const AnalysisResources> load(const std::string& index_config_dir);
 
+  // Every word a user may type that the vocabularies know (the words of
+  // the synonym, translation and need phrases that find others, as
+  // written, each once): with the index's words, the dictionary of the
+  // search's spelling correction ("kouluyyti" -> koulukyyti).
+  const std::vector<std::string>& vocabulary() const;
+
   struct Impl;
   explicit AnalysisResources(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
   const Impl& impl() const { return *impl_; }

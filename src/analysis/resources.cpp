@@ -1,3 +1,4 @@
+#include <unordered_set>
 #include "analysis/resources.h"
 
 #include <filesystem>
@@ -49,7 +50,14 @@ std::shared_ptr<const AnalysisResources> AnalysisResources::load(const std::stri
   impl->translations[2].load(file("translations-en.txt"), false, lem_stem(Lang::en), &lem_fi);
   impl->translations[1].load(file("needs-sv.txt"), false, lem_stem(Lang::sv), &lem_fi);
   impl->translations[2].load(file("needs-en.txt"), false, lem_stem(Lang::en), &lem_fi);
+  std::unordered_set<std::string> seen;
+  for (const auto* tables : {&impl->synonyms, &impl->translations})
+    for (const auto& t : *tables)
+      for (const auto& w : t.source_words())
+        if (seen.insert(w).second) impl->vocabulary.push_back(w);
   return std::make_shared<const AnalysisResources>(std::move(impl));
 }
+
+const std::vector<std::string>& AnalysisResources::vocabulary() const { return impl_->vocabulary; }
 
 }  // namespace palveluhaku

@@ -21,6 +21,7 @@ struct AnalysisResources::Impl {
   analysis::SynonymTable translations[3];  // sv/en label => Finnish label (by source Lang; [0] empty)
   analysis::Lexicon lexicon;               // Finnish words Voikko lacks
   analysis::PartWeights part_weights;      // Finnish compound parts
+  std::vector<std::string> vocabulary;     // AnalysisResources::vocabulary()
 };
 
 }  // namespace palveluhaku

@@ -1152,13 +1152,11 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     order_collected(ev);
     final_ev.emplace(std::move(ev));
   } else {
-    bool found = run_text(words, false);
-    if (!found && search::effective_words(words).size() > 1) {
-      found = run_text(words, true);
-      out.relaxed = found;
-    }
     // Spelling: correct the words the index does not know.
-    auto correct = [&](bool only_unknown) {
+    // only_unknown: only the words that match nothing by themselves;
+    // unmatched: only the words that match nothing at all, not even through
+    // Voikko's spelling suggestions.
+    auto correct = [&](bool only_unknown, bool unmatched = false) {
       std::string corrected;
       bool changed = false;
       for (const auto& word : words) {
@@ -1168,13 +1166,17 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
         // uupua), a synonym or translation ("mobbning" -> kiusaaminen), its
         // compound parts. Matched only through a spelling suggestion's
         // alternatives, the user still gets "did you mean".
-        const auto matches_alone = [&](const QueryAlternative& a) {
-          return !a.correction && std::all_of(a.terms.begin(), a.terms.end(), is_term);
+        const auto matches = [&](const QueryAlternative& a) {
+          return (unmatched || !a.correction) && std::all_of(a.terms.begin(), a.terms.end(), is_term);
         };
         const bool known = only_unknown && (w.db.term_exists(t) || is_term("F" + t) ||
-                                            std::any_of(word.alternatives.begin(), word.alternatives.end(), matches_alone));
+                                            std::any_of(word.alternatives.begin(), word.alternatives.end(), matches));
         if (!word.stopword && !known && t.size() >= 3) {
-          const std::string sug = w.db.get_spelling_suggestion(t, t.size() > 6 ? 2 : 1);
+          std::string sug = w.db.get_spelling_suggestion(t, t.size() > 6 ? 2 : 1);
+          // An inflected or compound word's typo ("lasteneuvolassa"): near
+          // the start of a dictionary word (spelling_lexicon.h).
+          if (sug.empty())
+            if (const auto m = s.spelling_lexicon(w.db, resources->vocabulary()).nearest(t)) sug = m->word;
           if (!sug.empty() && sug != t) {
             t = sug;
             changed = true;
@@ -1185,14 +1187,37 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
       }
       return changed ? std::optional<std::string>(corrected) : std::nullopt;
     };
-    if (!found) {
-      if (auto c = correct(false)) {
+    // Runs `ws` as typed, then with only some of its words required.
+    auto run_all_or_some = [&](const std::vector<QueryWord>& ws) {
+      bool ok = run_text(ws, false);
+      if (!ok && search::effective_words(ws).size() > 1) {
+        ok = run_text(ws, true);
+        out.relaxed = ok;
+      }
+      return ok;
+    };
+    bool found = false;
+    // A word the index does not know and the index's dictionary can correct
+    // ("tuki pehe", "perhenuvolassa") is searched corrected first ("showing
+    // results for"): the words as typed would match only the other words, or
+    // the word only through Voikko's weaker guesses.
+    const auto unknown_fixed = correct(true, true);
+    if (unknown_fixed) {
+      // Only if every word then matches: a word that is merely new to the
+      // index would rarely be "corrected" into one that fits the others.
+      auto cwords = w.analyzer->analyze_query(*unknown_fixed, req.lang);
+      found = run_text(cwords, false);
+      out.did_you_mean = *unknown_fixed;
+      out.corrected = found;
+    }
+    bool as_typed = false;
+    if (!found) as_typed = found = run_all_or_some(words);
+    if (as_typed) {
+      if (auto c = correct(true)) out.did_you_mean = *c;
+    } else if (!found) {
+      if (auto c = correct(false); c && c != unknown_fixed) {
         auto cwords = w.analyzer->analyze_query(*c, req.lang);
-        found = run_text(cwords, false);
-        if (!found && search::effective_words(cwords).size() > 1) {
-          found = run_text(cwords, true);
-          out.relaxed = found;
-        }
+        found = run_all_or_some(cwords);
         out.did_you_mean = *c;
         out.corrected = found;
       }
@@ -1205,8 +1230,6 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
           out.relaxed = found;
         }
       }
-    } else {
-      if (auto c = correct(true)) out.did_you_mean = *c;
     }
     if (!found) {
       // Nothing at all: still give the facets of the empty result set.

@@ -449,6 +449,12 @@ const std::vector<std::string>& Snapshot::labels(
   return labels_[l];
 }
 
+const SpellingLexicon& Snapshot::spelling_lexicon(const Xapian::Database& db,
+                                                  const std::vector<std::string>& extra) const {
+  std::call_once(spelling_once_, [&] { spelling_ = std::make_unique<SpellingLexicon>(db, extra); });
+  return *spelling_;
+}
+
 const SuggestIndex& Snapshot::suggest_index(Xapian::Database& db, Analyzer& analyzer,
                                             const CodeLists& codes) const {
   std::call_once(suggest_once_, [&] {

@@ -26,6 +26,7 @@
 #include "index/index_config.h"
 #include "palveluhaku/record.h"
 #include "search/match_set.h"
+#include "search/spelling_lexicon.h"
 
 namespace palveluhaku {
 class Analyzer;
@@ -119,6 +120,12 @@ struct Snapshot {
   const SuggestIndex& suggest_index(Xapian::Database& db, Analyzer& analyzer,
                                     const CodeLists& codes) const;
 
+  // The index's spelling dictionary in memory (spelling_lexicon.h), read
+  // from `db` on first call under a once_flag: only a query with a word the
+  // index does not know needs it.
+  const SpellingLexicon& spelling_lexicon(const Xapian::Database& db,
+                                          const std::vector<std::string>& extra) const;
+
   int field_number(const std::string& field) const;
 
   // Open status of every document at one local minute (-1 unknown, 0
@@ -145,6 +152,8 @@ struct Snapshot {
   mutable std::array<std::vector<std::string>, 3> labels_;
   mutable std::once_flag suggest_once_;
   mutable std::unique_ptr<SuggestIndex> suggest_;
+  mutable std::once_flag spelling_once_;
+  mutable std::unique_ptr<SpellingLexicon> spelling_;
 };
 
 }  // namespace palveluhaku::search

@@ -108,3 +108,23 @@ TEST_CASE("resources: errors name the file and the line", "[analysis][resources]
     CHECK(load_error(t).find("stopwords-fi.txt:2") != std::string::npos);
   }
 }
+
+TEST_CASE("resources: the vocabulary lists the words a user may type, once each", "[analysis][resources]") {
+  TempConfig t;
+  // Two-way: every phrase finds the others; one-way: only the left side.
+  t.write("synonyms-fi.txt", "päikky, päiväkoti\nsossu => sosiaalityöntekijä\n");
+  t.write("synonyms-sv.txt", "dagis, daghem\n");
+  t.write("translations-en.txt", "day care => päiväkoti\n");
+  auto res = AnalysisResources::load(t.dir.string());
+  const auto& v = res->vocabulary();
+  auto has = [&](const char* w) { return std::count(v.begin(), v.end(), std::string(w)) == 1; };
+  CHECK(has("päikky"));
+  CHECK(has("päiväkoti"));  // once, though written twice
+  CHECK(has("sossu"));
+  CHECK_FALSE(has("sosiaalityöntekijä"));  // only found, never typed to find
+  CHECK(has("dagis"));
+  CHECK(has("daghem"));
+  CHECK(has("day"));
+  CHECK(has("care"));
+  CHECK(v.size() == 7);
+}

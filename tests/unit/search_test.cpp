@@ -355,6 +355,28 @@ TEST_CASE("a misspelt query is corrected and says did you mean", "[search]") {
   }
 }
 
+TEST_CASE("a word the index does not know is corrected before the others are searched alone", "[search]") {
+  // "kela" matches as typed, "barnbidarg" nothing (not even through
+  // Voikko's guesses): the corrected query, every word required, comes
+  // before a relaxed search for "kela" alone.
+  SearchRequest r;
+  r.q = "barnbidarg kela";
+  const auto res = fx().engine->search(r);
+  REQUIRE(res.did_you_mean);
+  CHECK(*res.did_you_mean == "barnbidrag kela");
+  CHECK(res.corrected);
+  CHECK_FALSE(res.relaxed);
+  REQUIRE_FALSE(res.hits.empty());
+  CHECK(res.hits[0].id == "kela-lapsilisa");
+  // A correction that does not make every word match is not used: the
+  // words as typed, relaxed.
+  r.q = "neuvola barnbidarg";
+  const auto other = fx().engine->search(r);
+  CHECK_FALSE(other.corrected);
+  CHECK(other.relaxed);
+  CHECK(other.total >= 2);
+}
+
 TEST_CASE("suggest completes partial and compound words", "[search][suggest]") {
   auto texts = [](const std::string& q) {
     std::vector<std::string> v;
