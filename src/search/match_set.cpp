@@ -165,12 +165,36 @@ void match_with_xapian(Xapian::Database& db, const Xapian::Query& q, DocList& ou
 void eval(Xapian::Database& db, const Xapian::Query& q, PostingCache* cache, Xapian::docid maxd,
           DocBitmap& out);
 
+// Whether eval() of `q` only adds documents to its output (a term, an OR,
+// what Xapian matches), so that an OR can evaluate it straight into its own
+// output; an AND, XOR or AND_NOT changes what is there and needs a bitmap
+// of its own.
+bool adds_only(const Xapian::Query& q) {
+  using Q = Xapian::Query;
+  switch (q.get_type()) {
+    case Q::OP_AND:
+    case Q::OP_FILTER:
+    case Q::OP_XOR:
+    case Q::OP_AND_NOT:
+      return q.get_num_subqueries() == 0;
+    case Q::OP_AND_MAYBE:
+    case Q::OP_SCALE_WEIGHT:
+      return q.get_num_subqueries() == 0 || adds_only(q.get_subquery(0));
+    default:
+      return true;
+  }
+}
+
 void eval_children(Xapian::Database& db, const Xapian::Query& q, PostingCache* cache,
                    Xapian::docid maxd, std::size_t from, DocBitmap& out, Xapian::Query::op op) {
   const std::size_t n = q.get_num_subqueries();
   DocBitmap tmp;
   for (std::size_t i = from; i < n; ++i) {
     if (op == Xapian::Query::OP_AND && i > from && !out.any()) return;
+    if (op == Xapian::Query::OP_OR && adds_only(q.get_subquery(i))) {
+      eval(db, q.get_subquery(i), cache, maxd, out);  // no bitmap to clear and OR in
+      continue;
+    }
     tmp.reset(maxd);
     eval(db, q.get_subquery(i), cache, maxd, tmp);
     switch (op) {
