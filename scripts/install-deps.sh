@@ -4,7 +4,8 @@
 # Usage: scripts/install-deps.sh [--test]   (--test adds what the test suite needs)
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config ccache libxapian-dev libcpp-httplib-dev libicu-dev
-      nlohmann-json3-dev catch2 libvoikko-dev voikko-fi libssl-dev zlib1g-dev libbrotli-dev curl)
+      nlohmann-json3-dev catch2 libvoikko-dev voikko-fi libssl-dev zlib1g-dev libbrotli-dev curl
+      libtcmalloc-minimal4)  # the indexer's allocator (PALVELUHAKU_INDEXER_TCMALLOC)
 if [[ "${1:-}" == "--test" ]]; then
   pkgs+=(chromium nodejs npm clang libclang-rt-14-dev wrk postgresql sqlite3 python3
          python3-psycopg2 python3-xapian python3-jsonschema procps xz-utils)

@@ -10,7 +10,14 @@
 // Each mode prints one human line per figure and, with --out, writes the
 // figures as JSON for bench/run's table. Exit status: 0 on success, 1 if
 // something is broken (an exception, every query empty, update never seen).
+//
+// `build` runs with the allocator palveluhaku-index is linked with
+// (tcmalloc-minimal, see PALVELUHAKU_INDEXER_TCMALLOC in CMakeLists.txt): the
+// runner re-executes itself with it in LD_PRELOAD, so its build figures are
+// the indexer's; `search` and `update` keep glibc malloc, as the server does.
+// The JSON's "allocator" says which one a build ran with.
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -173,6 +180,35 @@ double process_cpu_s() {
          static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
+// The indexer's allocator library ("" = glibc malloc).
+const char* indexer_allocator() {
+#ifdef PALVELUHAKU_INDEXER_MALLOC
+  return PALVELUHAKU_INDEXER_MALLOC;
+#else
+  return "";
+#endif
+}
+
+bool allocator_preloaded() {
+  const char* pre = std::getenv("LD_PRELOAD");
+  return *indexer_allocator() && pre && std::string(pre).find(indexer_allocator()) != std::string::npos;
+}
+
+std::string build_allocator() {
+  return allocator_preloaded() ? fs::path(indexer_allocator()).filename().string() : "glibc";
+}
+
+// Re-executes the runner with the indexer's allocator preloaded (returns
+// only if that is not possible; the build then runs on glibc malloc).
+void reexec_with_indexer_allocator(char** argv) {
+  if (!*indexer_allocator() || allocator_preloaded() || std::getenv("PALVELUHAKU_RUNNER_GLIBC")) return;
+  std::string pre = indexer_allocator();
+  if (const char* old = std::getenv("LD_PRELOAD"); old && *old) pre += std::string(":") + old;
+  ::setenv("LD_PRELOAD", pre.c_str(), 1);
+  ::execv("/proc/self/exe", argv);
+  std::perror("palveluhaku-perf-runner: re-exec with the indexer's allocator");
+}
+
 int run_build(const Args& a) {
   const std::string corpus = a.get("corpus"), index = a.get("index");
   auto t0 = Clock::now();
@@ -219,6 +255,7 @@ int run_build(const Args& a) {
                       {"index_bytes", dir_size(live)},
                       {"peak_rss_kb", proc_status_kb("VmHWM")},
                       {"batch_size", opts.batch_size},
+                      {"allocator", build_allocator()},
                       {"threads", opts.threads == 0 ? std::thread::hardware_concurrency() : opts.threads}};
   std::fprintf(stderr,
                "build: %zu docs, import %.1f s (%.1f CPU-s), rebuild_index %.1f s (write %.1f + merge %.1f; "
@@ -412,6 +449,7 @@ int main(int argc, char** argv) {
     a.kv[k.substr(2)] = argv[i + 1];
   }
   const std::string mode = argv[1];
+  if (mode == "build") reexec_with_indexer_allocator(argv);
   try {
     if (mode == "build") return run_build(a);
     if (mode == "search") return run_search(a);
