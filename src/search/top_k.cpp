@@ -113,6 +113,54 @@ std::shared_ptr<const DocList> wildcard_postings(Xapian::Database& db, PostingCa
   return list;
 }
 
+// The documents (up to maxd) with every term of an AND group and each
+// member's weight there (member-major: weights[m * ids.size() + j]), cached
+// per revision under "G" + the members' keys in the plan's order; built
+// from the shortest member's list, each other member's cursor galloping
+// forward (a binary search over a long list per document cost more than
+// Xapian's own match). A search then only adds them up.
+template <class Member>
+std::shared_ptr<const DocList> group_postings(PostingCache& cache, const std::vector<const Member*>& members,
+                                              Xapian::docid maxd) {
+  std::string key(1, 'G');
+  key.append(std::to_string(maxd)).append(1, ':');
+  for (const auto* m : members) key.append(m->key).append(1, '\0');
+  if (auto hit = cache.get(key)) return hit;
+  std::size_t shortest = 0;
+  for (std::size_t mi = 1; mi < members.size(); ++mi)
+    if (members[mi]->list->ids.size() < members[shortest]->list->ids.size()) shortest = mi;
+  std::vector<std::size_t> pos(members.size(), 0);
+  std::vector<std::vector<float>> w(members.size());
+  auto list = std::make_shared<DocList>();
+  for (Xapian::docid d : members[shortest]->list->ids) {
+    if (d > maxd) continue;
+    bool all = true;
+    for (std::size_t mi = 0; mi < members.size(); ++mi) {
+      const auto& mids = members[mi]->list->ids;
+      std::size_t lo = pos[mi], step = 1;
+      while (lo + step < mids.size() && mids[lo + step] < d) {
+        lo += step;
+        step *= 2;
+      }
+      const auto it = std::lower_bound(mids.begin() + static_cast<std::ptrdiff_t>(lo),
+                                       mids.begin() + static_cast<std::ptrdiff_t>(std::min(mids.size(), lo + step + 1)), d);
+      pos[mi] = static_cast<std::size_t>(it - mids.begin());
+      if (it == mids.end() || *it != d) {
+        all = false;
+        break;
+      }
+    }
+    if (!all) continue;
+    list->ids.push_back(d);
+    for (std::size_t mi = 0; mi < members.size(); ++mi) w[mi].push_back(members[mi]->list->weights[pos[mi]]);
+  }
+  list->weights.reserve(list->ids.size() * members.size());
+  for (const auto& mw : w) list->weights.insert(list->weights.end(), mw.begin(), mw.end());
+  list->ids.shrink_to_fit();
+  cache.put(key, list);
+  return list;
+}
+
 template <class ForEach>
 std::optional<TopK> top_k(Xapian::Database& db, PostingCache& cache, const ScorePlan& plan, const Bm25Params& params,
                           ForEach&& for_each_passed, std::size_t offset, std::size_t per_page,
@@ -126,16 +174,18 @@ std::optional<TopK> top_k(Xapian::Database& db, PostingCache& cache, const Score
     std::shared_ptr<const DocList> list;
     float f;
     int group;
+    std::string key;  // the list's cache key
   };
   std::vector<Leaf> lists;
   lists.reserve(plan.leaves.size());
   for (const auto& l : plan.leaves) {
     if (!(l.factor > 0)) continue;
     const auto f = static_cast<float>(l.factor * (1 + kMargin));
-    lists.push_back({l.wildcard_max > 0 || l.term.empty()
-                         ? wildcard_postings(db, cache, l.term, l.wildcard_max, params)
-                         : weighted_postings(db, cache, l.term, params),
-                     f, l.group});
+    const bool wildcard = l.wildcard_max > 0 || l.term.empty();
+    std::string key = wildcard ? "X" + std::to_string(l.wildcard_max) + ":" + l.term : "W" + l.term;
+    lists.push_back({wildcard ? wildcard_postings(db, cache, l.term, l.wildcard_max, params)
+                              : weighted_postings(db, cache, l.term, params),
+                     f, l.group, std::move(key)});
   }
   for (std::size_t i = 0; i < lists.size(); ++i) {
     const auto& ids = lists[i].list->ids;
@@ -151,38 +201,15 @@ std::optional<TopK> top_k(Xapian::Database& db, PostingCache& cache, const Score
     bool first_of_group = true;
     for (std::size_t o = 0; o < i; ++o) first_of_group = first_of_group && lists[o].group != lists[i].group;
     if (!first_of_group) continue;
-    std::vector<std::size_t> members;
-    std::size_t shortest = i;
+    std::vector<const Leaf*> members;
     for (std::size_t o = i; o < lists.size(); ++o)
-      if (lists[o].group == lists[i].group) {
-        members.push_back(o);
-        if (lists[o].list->ids.size() < lists[shortest].list->ids.size()) shortest = o;
-      }
-    // Each member's cursor only moves forward (galloping from where the
-    // previous docid was found): a binary search over a long list per
-    // document cost more than Xapian's own match.
-    std::vector<std::size_t> pos(members.size(), 0);
-    for (Xapian::docid d : lists[shortest].list->ids) {
-      if (d > maxd) continue;
+      if (lists[o].group == lists[i].group) members.push_back(&lists[o]);
+    const auto both = group_postings(cache, members, maxd);
+    const std::size_t n = both->ids.size();
+    for (std::size_t j = 0; j < n; ++j) {
       float sum = 0;
-      bool all = true;
-      for (std::size_t mi = 0; mi < members.size(); ++mi) {
-        const auto& mids = lists[members[mi]].list->ids;
-        std::size_t lo = pos[mi], step = 1;
-        while (lo + step < mids.size() && mids[lo + step] < d) {
-          lo += step;
-          step *= 2;
-        }
-        const auto it = std::lower_bound(mids.begin() + static_cast<std::ptrdiff_t>(lo),
-                                         mids.begin() + static_cast<std::ptrdiff_t>(std::min(mids.size(), lo + step + 1)), d);
-        pos[mi] = static_cast<std::size_t>(it - mids.begin());
-        if (it == mids.end() || *it != d) {
-          all = false;
-          break;
-        }
-        sum += lists[members[mi]].f * lists[members[mi]].list->weights[pos[mi]];
-      }
-      if (all) acc[d] += sum;
+      for (std::size_t mi = 0; mi < members.size(); ++mi) sum += members[mi]->f * both->weights[mi * n + j];
+      acc[both->ids[j]] += sum;
     }
   }
   // Back to all zero on return: the touched entries one by one, or the
