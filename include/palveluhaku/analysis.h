@@ -89,6 +89,11 @@ struct QueryWord {
   std::string text;  // the word as typed, normalised and lower-cased
   std::vector<QueryAlternative> alternatives;
   bool stopword = false;
+  // No reading of the word is known: Voikko knows it neither as typed nor
+  // with ä/ö put back, and no synonym or colloquial compound names it (5
+  // letters or more). Perhaps a typo: it gets Voikko's suggestions, and the
+  // search the nearest word of its index.
+  bool unknown = false;
 };
 
 // Bounds of one Analyzer's word caches. Every Analyzer has its own (the

@@ -405,6 +405,7 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
         bool has_synonym = colloquial_compound;
         for (const auto& k : fi_keys) has_synonym = has_synonym || !I.data.synonyms[0].find(k).empty();
         has_synonym = has_synonym || !I.data.synonyms[0].find(t.text).empty();
+        if (!restored && !has_synonym && t.text.size() >= 5) qw.unknown = true;
         if (!restored && !has_synonym && t.text.size() >= 5 && suggest_budget > 0) {
           --suggest_budget;
           double w = kSuggestWeight;

@@ -393,6 +393,14 @@ TEST_CASE("analysis: misspelt words get Voikko's suggestions, weakly", "[analysi
       if (alt.terms == std::vector<std::string>{c.meant}) weight = alt.weight;
     CHECK(weight > 0);
     CHECK(weight <= 0.5);
+    CHECK(w[0].unknown);  // the search adds its index's nearest word too
+  }
+  // Known words are not: as typed, with ä/ö put back, through a synonym.
+  for (const char* known : {"neuvolassa", "paivakoti", "eskari", "sossu"}) {
+    INFO(known);
+    const auto w = a.analyze_query(known, Lang::fi);
+    REQUIRE(w.size() == 1);
+    CHECK_FALSE(w[0].unknown);
   }
   // A known word gets no suggestions; a colloquial word gets its synonyms
   // instead of suggestions ("eskari" is not "keskari").
