@@ -1,7 +1,7 @@
-#include <unordered_set>
 #include "analysis/resources.h"
 
 #include <filesystem>
+#include <unordered_set>
 
 #include "analysis/finnish_words.h"
 #include "analysis/snowball_fallback.h"

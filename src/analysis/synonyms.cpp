@@ -50,8 +50,7 @@ void SynonymTable::load(const std::string& path, bool required, const Lemmatizer
     };
     for (const auto& s : lp) add_phrase(s, lemmatize);
     for (const auto& s : lp)
-      for (auto& w : split_trim(fold_case(s), " \t"))
-        if (source_seen_.emplace(w, true).second) source_words_.push_back(std::move(w));
+      for (auto& w : split_trim(fold_case(s), " \t")) source_words_.push_back(std::move(w));
     g.sources = one_way ? lp.size() : g.phrases.size();
     for (const auto& s : rp) add_phrase(s, target_lemmatize ? *target_lemmatize : lemmatize);
     std::size_t gi = groups_.size();

@@ -40,7 +40,7 @@ class SynonymTable {
 
   std::size_t groups() const { return groups_.size(); }
   // Every word of the phrases that find others, as written (case-folded),
-  // each once, in the order first met: the words a user may type.
+  // in file order, repeated as often as written: the words a user may type.
   const std::vector<std::string>& source_words() const { return source_words_; }
   // Number of words of the longest source phrase (for multi-word lookups).
   std::size_t max_phrase_words() const { return max_words_; }
@@ -55,7 +55,6 @@ class SynonymTable {
   std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> index_;
   std::size_t max_words_ = 0;
   std::vector<std::string> source_words_;
-  std::unordered_map<std::string, bool> source_seen_;
 };
 
 }  // namespace palveluhaku::analysis

@@ -69,9 +69,9 @@ bool is_ending(std::string_view tail) {
       "han", "hen", "hin", "hon", "hun", "seen", "siin", "iin", "ien", "ten", "jen", "den", "iden", "itten",
       "issa", "iss\xE4", "ista", "ist\xE4", "illa", "ill\xE4", "ilta", "ilt\xE4", "ille", "ina", "in\xE4",
       "iksi", "ia", "i\xE4", "ja", "j\xE4", "ita", "it\xE4", "ihin", "ne", "ni", "si", "mme", "nne", "nsa",
-      "ns\xE4", "i", "e", "ssani", "lle", "ksi",
-      // Swedish
-      "er", "ar", "or", "et", "na", "ens", "ets", "ernas", "arna", "erna", "orna", "s",
+      "ns\xE4", "i", "e", "ssani",
+      // Swedish ("na" is Finnish too)
+      "er", "ar", "or", "et", "ens", "ets", "ernas", "arna", "erna", "orna", "s",
       // English
       "es", "ing", "ed", "ies"};
   for (const char* e : kEndings)
