@@ -812,6 +812,21 @@ struct SearchEngine::Impl {
     return w;
   }
 
+  // After Xapian::DatabaseModifiedError: a newer revision replaced blocks
+  // the worker was reading, so it reopens and the caller tries again. If the
+  // reopened database is at the same revision, nothing was written: the
+  // blocks themselves are damaged (random bytes over the tables read so).
+  // Throws Error(index_corrupt) then, and Error(index_unavailable) when the
+  // index changed under every one of `attempt` tries.
+  static void reopen_after_change(Worker& w, int attempt) {
+    const Xapian::rev before = w.db.get_revision();
+    w.db.reopen();
+    w.revision = w.db.get_revision();
+    if (w.revision == before)
+      throw Error(ErrorCode::index_corrupt, "the index is damaged (blocks read as changed, revision unchanged)");
+    if (attempt >= 3) throw Error(ErrorCode::index_unavailable, "the index kept changing during the search");
+  }
+
   static void sync(Worker& w, const Snapshot& s) {
     if (!w.open || w.path != s.path) {
       w.db = Xapian::Database(s.path);
@@ -1577,9 +1592,7 @@ SearchResult SearchEngine::search(const SearchRequest& req) const {
       if (s == keyed && lease.w->revision == s->revision) impl_->results->put(key, result, search::approx_bytes(*result), epoch);
       return *result;
     } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt >= 3) throw Error(ErrorCode::internal, "the index kept changing during the search");
-      lease.w->db.reopen();
-      lease.w->revision = lease.w->db.get_revision();
+      Impl::reopen_after_change(*lease.w, attempt);
     } catch (const Xapian::DatabaseCorruptError& e) {
       throw Error(ErrorCode::index_corrupt, "the index is damaged: " + e.get_msg());
     } catch (const Xapian::DatabaseError& e) {
@@ -1604,9 +1617,7 @@ std::optional<ServiceRecord> SearchEngine::get(const std::string& id) const {
       if (p == lease.w->db.postlist_end(term)) return std::nullopt;
       return parse_record(lease.w->db.get_document(*p).get_data());
     } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt >= 3) throw Error(ErrorCode::internal, "the index kept changing");
-      lease.w->db.reopen();
-      lease.w->revision = lease.w->db.get_revision();
+      Impl::reopen_after_change(*lease.w, attempt);
     } catch (const Xapian::DocNotFoundError&) {
       return std::nullopt;
     } catch (const Xapian::Error& e) {
@@ -1627,9 +1638,7 @@ std::vector<Suggestion> SearchEngine::suggest(const std::string& q, Lang lang, s
     try {
       return impl_->suggest(*lease.w, *s, q, lang, limit);
     } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt >= 3) throw Error(ErrorCode::internal, "the index kept changing");
-      lease.w->db.reopen();
-      lease.w->revision = lease.w->db.get_revision();
+      Impl::reopen_after_change(*lease.w, attempt);
     } catch (const Xapian::Error& e) {
       if (attempt >= 3) throw Error(ErrorCode::index_unavailable, "index error: " + e.get_description());
       lease.w->open = false;
