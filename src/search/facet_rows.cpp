@@ -39,13 +39,8 @@ std::uint32_t FacetRows::count_stored(std::uint32_t c, const DocBitmap& set) con
     const auto& dw = dense[col_dense[c]].words();
     return static_cast<std::uint32_t>(popcount_and(sw.data(), dw.data(), std::min(sw.size(), dw.size())));
   }
-  std::uint32_t n = 0;
-  const std::size_t limit = sw.size() * 64;
-  for (std::uint32_t i = col_offsets[c]; i < col_offsets[c + 1]; ++i) {
-    const std::uint32_t d = col_docs[i];
-    if (d < limit) n += static_cast<std::uint32_t>((sw[d >> 6] >> (d & 63)) & 1);
-  }
-  return n;
+  const std::uint32_t b = col_offsets[c], e = col_offsets[c + 1];
+  return static_cast<std::uint32_t>(count_members(col_docs.data() + b, e - b, set));
 }
 
 std::uint32_t FacetRows::count_in(std::uint32_t c, const DocBitmap& set) const {

@@ -2,6 +2,11 @@
 
 #include <algorithm>
 
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#include <immintrin.h>
+#define PALVELUHAKU_AVX2_PATHS 1
+#endif
+
 namespace palveluhaku::search {
 
 // The build targets baseline x86-64, where __builtin_popcountll is a call
@@ -14,18 +19,144 @@ namespace palveluhaku::search {
 #define PALVELUHAKU_POPCNT_CLONES
 #endif
 
+namespace {
+
 PALVELUHAKU_POPCNT_CLONES
-std::size_t popcount_words(const std::uint64_t* w, std::size_t n) {
+std::size_t popcount_words_scalar(const std::uint64_t* w, std::size_t n) {
   std::size_t c = 0;
   for (std::size_t i = 0; i < n; ++i) c += static_cast<std::size_t>(__builtin_popcountll(w[i]));
   return c;
 }
 
 PALVELUHAKU_POPCNT_CLONES
-std::size_t popcount_and(const std::uint64_t* a, const std::uint64_t* b, std::size_t n) {
+std::size_t popcount_and_scalar(const std::uint64_t* a, const std::uint64_t* b, std::size_t n) {
   std::size_t c = 0;
   for (std::size_t i = 0; i < n; ++i) c += static_cast<std::size_t>(__builtin_popcountll(a[i] & b[i]));
   return c;
+}
+
+std::size_t count_members_scalar(const std::uint32_t* ids, std::size_t n, const std::uint64_t* words,
+                                 std::size_t n_words) {
+  std::size_t c = 0;
+  const std::size_t limit = n_words * 64;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t d = ids[i];
+    if (d < limit) c += static_cast<std::size_t>((words[d >> 6] >> (d & 63)) & 1);
+  }
+  return c;
+}
+
+#ifdef PALVELUHAKU_AVX2_PATHS
+// AVX2 forms of the loops above, chosen at run time where the CPU has AVX2
+// (the build targets baseline x86-64). The facet columns of a broad search
+// are ~100 bitmaps of 1,563 words and ~170k listed docids at 100k services
+// (facet_rows.h): with one POPCNT and one bit test at a time they were 29 %
+// of a search's instructions.
+
+// Set bits per byte of 32 bytes: a nibble table (vpshufb) and a sum of the
+// bytes per 64-bit lane (vpsadbw).
+__attribute__((target("avx2"))) inline __m256i popcount_lanes(__m256i v) {
+  const __m256i table = _mm256_setr_epi8(0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4,  //
+                                         0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
+  const __m256i low = _mm256_set1_epi8(0x0f);
+  const __m256i lo = _mm256_shuffle_epi8(table, _mm256_and_si256(v, low));
+  const __m256i hi = _mm256_shuffle_epi8(table, _mm256_and_si256(_mm256_srli_epi16(v, 4), low));
+  return _mm256_sad_epu8(_mm256_add_epi8(lo, hi), _mm256_setzero_si256());
+}
+
+__attribute__((target("avx2"))) std::size_t sum_lanes64(__m256i v) {
+  alignas(32) std::uint64_t lanes[4];
+  _mm256_store_si256(reinterpret_cast<__m256i*>(lanes), v);
+  return static_cast<std::size_t>(lanes[0] + lanes[1] + lanes[2] + lanes[3]);
+}
+
+__attribute__((target("avx2,popcnt"))) std::size_t popcount_words_avx2(const std::uint64_t* w, std::size_t n) {
+  __m256i acc = _mm256_setzero_si256();
+  std::size_t i = 0;
+  for (; i + 4 <= n; i += 4)
+    acc = _mm256_add_epi64(acc, popcount_lanes(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(w + i))));
+  std::size_t c = sum_lanes64(acc);
+  for (; i < n; ++i) c += static_cast<std::size_t>(__builtin_popcountll(w[i]));
+  return c;
+}
+
+__attribute__((target("avx2,popcnt"))) std::size_t popcount_and_avx2(const std::uint64_t* a, const std::uint64_t* b,
+                                                                    std::size_t n) {
+  __m256i acc0 = _mm256_setzero_si256(), acc1 = _mm256_setzero_si256();
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const __m256i v0 = _mm256_and_si256(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(a + i)),
+                                        _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b + i)));
+    const __m256i v1 = _mm256_and_si256(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(a + i + 4)),
+                                        _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b + i + 4)));
+    acc0 = _mm256_add_epi64(acc0, popcount_lanes(v0));
+    acc1 = _mm256_add_epi64(acc1, popcount_lanes(v1));
+  }
+  std::size_t c = sum_lanes64(_mm256_add_epi64(acc0, acc1));
+  for (; i < n; ++i) c += static_cast<std::size_t>(__builtin_popcountll(a[i] & b[i]));
+  return c;
+}
+
+// Eight docids at a time: the 32-bit word of each one's bit is gathered
+// (little-endian: bit d of the set is bit d % 32 of 32-bit word d / 32).
+// Every id must be below n_words * 64 (checked by the caller on the last,
+// largest one).
+__attribute__((target("avx2"))) std::size_t count_members_avx2(const std::uint32_t* ids, std::size_t n,
+                                                              const std::uint64_t* words) {
+  const int* base = reinterpret_cast<const int*>(words);
+  const __m256i m31 = _mm256_set1_epi32(31), one = _mm256_set1_epi32(1);
+  __m256i acc = _mm256_setzero_si256();
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const __m256i d = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(ids + i));
+    const __m256i w = _mm256_i32gather_epi32(base, _mm256_srli_epi32(d, 5), 4);
+    acc = _mm256_add_epi32(acc, _mm256_and_si256(_mm256_srlv_epi32(w, _mm256_and_si256(d, m31)), one));
+  }
+  alignas(32) std::uint32_t lanes[8];
+  _mm256_store_si256(reinterpret_cast<__m256i*>(lanes), acc);
+  std::size_t c = 0;
+  for (auto l : lanes) c += l;
+  for (; i < n; ++i) c += static_cast<std::size_t>((words[ids[i] >> 6] >> (ids[i] & 63)) & 1);
+  return c;
+}
+
+bool has_avx2() {
+  static const bool yes = __builtin_cpu_supports("avx2");
+  return yes;
+}
+#endif
+
+}  // namespace
+
+std::size_t popcount_words(const std::uint64_t* w, std::size_t n) {
+#ifdef PALVELUHAKU_AVX2_PATHS
+  if (has_avx2()) return popcount_words_avx2(w, n);
+#endif
+  return popcount_words_scalar(w, n);
+}
+
+std::size_t popcount_and(const std::uint64_t* a, const std::uint64_t* b, std::size_t n) {
+#ifdef PALVELUHAKU_AVX2_PATHS
+  if (has_avx2()) return popcount_and_avx2(a, b, n);
+#endif
+  return popcount_and_scalar(a, b, n);
+}
+
+std::size_t count_members(const std::uint32_t* ids, std::size_t n, const DocBitmap& set) {
+  const auto& w = set.words();
+#ifdef PALVELUHAKU_AVX2_PATHS
+  // Ascending: the last id is the largest.
+  if (n > 0 && has_avx2() && ids[n - 1] < w.size() * 64) return count_members_avx2(ids, n, w.data());
+#endif
+  return count_members_scalar(ids, n, w.data(), w.size());
+}
+
+std::size_t popcount_words_portable(const std::uint64_t* w, std::size_t n) { return popcount_words_scalar(w, n); }
+std::size_t popcount_and_portable(const std::uint64_t* a, const std::uint64_t* b, std::size_t n) {
+  return popcount_and_scalar(a, b, n);
+}
+std::size_t count_members_portable(const std::uint32_t* ids, std::size_t n, const DocBitmap& set) {
+  return count_members_scalar(ids, n, set.words().data(), set.words().size());
 }
 
 std::size_t DocBitmap::count() const { return popcount_words(words_.data(), words_.size()); }

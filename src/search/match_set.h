@@ -32,6 +32,9 @@ namespace palveluhaku::search {
 // where the CPU has it).
 std::size_t popcount_words(const std::uint64_t* w, std::size_t n);
 std::size_t popcount_and(const std::uint64_t* a, const std::uint64_t* b, std::size_t n);
+// The same without the AVX2 forms (what a CPU without AVX2 runs), for tests.
+std::size_t popcount_words_portable(const std::uint64_t* w, std::size_t n);
+std::size_t popcount_and_portable(const std::uint64_t* a, const std::uint64_t* b, std::size_t n);
 
 // A set of docids 0..size-1 as bits.
 class DocBitmap {
@@ -67,6 +70,11 @@ class DocBitmap {
  private:
   std::vector<std::uint64_t> words_;
 };
+
+// How many of the n ascending docids `ids` are in `set` (ids past the set's
+// size are not). AVX2 gathers where the CPU has it; *_portable without.
+std::size_t count_members(const std::uint32_t* ids, std::size_t n, const DocBitmap& set);
+std::size_t count_members_portable(const std::uint32_t* ids, std::size_t n, const DocBitmap& set);
 
 // The documents of one term or subquery: a sorted docid list, or a bitmap
 // when that is smaller (dense terms).

@@ -426,6 +426,59 @@ TEST_CASE("FacetRows: value columns equal the snapshot's postings", "[search][sp
   }
 }
 
+// The counting kernels of the facet columns (AVX2 where the CPU has it)
+// equal the one-word-at-a-time loops and a count bit by bit: bitmaps of
+// every length around the 4- and 8-word steps, densities from empty to
+// full, and docid lists of every length around the 8-id step, also with
+// ids past the end of the set (not members).
+TEST_CASE("facet counting kernels equal bit-by-bit counts", "[search][split][facets]") {
+  using palveluhaku::search::DocBitmap;
+  std::uint64_t seed = 0x9e3779b97f4a7c15ull;
+  auto next = [&] {
+    seed ^= seed << 13;
+    seed ^= seed >> 7;
+    seed ^= seed << 17;
+    return seed;
+  };
+  for (const Xapian::docid max_docid : {0u, 63u, 64u, 255u, 511u, 575u, 1000u, 100000u}) {
+    for (const unsigned density : {0u, 1u, 8u, 32u, 64u}) {  // set bits per 64 (about)
+      DocBitmap a(max_docid), b(max_docid);
+      for (Xapian::docid d = 0; d <= max_docid; ++d) {
+        if (next() % 64 < density) a.set(d);
+        if (next() % 64 < 32) b.set(d);
+      }
+      std::size_t bits_a = 0, bits_ab = 0;
+      for (Xapian::docid d = 0; d <= max_docid; ++d) {
+        bits_a += a.test(d);
+        bits_ab += a.test(d) && b.test(d);
+      }
+      INFO("max_docid " << max_docid << " density " << density);
+      const auto& wa = a.words();
+      const auto& wb = b.words();
+      CHECK(a.count() == bits_a);
+      CHECK(palveluhaku::search::popcount_words(wa.data(), wa.size()) == bits_a);
+      CHECK(palveluhaku::search::popcount_words_portable(wa.data(), wa.size()) == bits_a);
+      CHECK(palveluhaku::search::popcount_and(wa.data(), wb.data(), wa.size()) == bits_ab);
+      CHECK(palveluhaku::search::popcount_and_portable(wa.data(), wb.data(), wa.size()) == bits_ab);
+      // Ascending ids, some past the set's end.
+      for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{8},
+                                  std::size_t{9}, std::size_t{17}, std::size_t{1000}}) {
+        std::vector<std::uint32_t> ids;
+        std::uint32_t d = static_cast<std::uint32_t>(next() % 5);
+        for (std::size_t i = 0; i < n; ++i) {
+          ids.push_back(d);
+          d += 1 + static_cast<std::uint32_t>(next() % (2 + 2 * (max_docid + 64) / std::max<std::size_t>(n, 1)));
+        }
+        std::size_t want = 0;
+        for (auto id : ids) want += a.test(id);
+        INFO("ids " << n << " last " << (ids.empty() ? 0 : ids.back()));
+        CHECK(palveluhaku::search::count_members(ids.data(), ids.size(), a) == want);
+        CHECK(palveluhaku::search::count_members_portable(ids.data(), ids.size(), a) == want);
+      }
+    }
+  }
+}
+
 // The page of a broad relevance search from candidates chosen by an upper
 // bound of the BM25 weight (top_k.h) equals Xapian's full top-k: every
 // case of the table plus broad ones with small pages (so that the sample's
