@@ -134,7 +134,8 @@ int part_weights(const std::vector<Doc>& docs, const std::string& config) {
   for (const auto& d : docs) {
     std::set<std::string> seen;
     a.index_terms(d.texts[0], Lang::fi, [&](const IndexTerm& t) {
-      if (t.kind == TermKind::base || t.kind == TermKind::part || t.kind == TermKind::surface)
+      if (t.kind == TermKind::base || t.kind == TermKind::part || t.kind == TermKind::surface ||
+          t.kind == TermKind::inflected)
         seen.insert(t.term);
       if (t.kind == TermKind::part) parts.insert(t.term);
     });

@@ -10,9 +10,12 @@
 //   diacritic folding (ä->a, ö->o, å->a) -> synonyms (query side).
 //
 // Terms produced (the vocabulary the index and the query share):
-//   - plain terms, lower case, NFC: surface forms ("neuvolaan"), base forms
-//     ("neuvola"), compound parts ("perhe", "neuvola" of "perheneuvola"),
-//     stems for sv/en/unknown words. No prefix.
+//   - plain terms, lower case, NFC: surface forms ("neuvola"), base forms
+//     ("neuvola" of "neuvolaan"), compound parts ("perhe", "neuvola" of
+//     "perheneuvola"), stems for sv/en/unknown words. No prefix. A word as
+//     written whose base forms differ ("neuvolaan", "services") is kind
+//     `inflected`: the index has its base forms, not the form itself, unless
+//     index.json's "inflected_forms" asks for it (src/index/index_config.h).
 //   - folded terms: the same with diacritics folded, prefixed "F" ("Faiti"
 //     for "äiti"), so that a query typed without ä/ö matches, ranked below
 //     the exact forms. The index does not store them: the query builder
@@ -58,11 +61,12 @@ class AnalysisResources {
 
 // What kind of term an index or query term is; decides its weight.
 enum class TermKind : std::uint8_t {
-  surface,   // the word as written (lower case)
+  surface,   // the word as written (lower case): its own base form, or none known
   base,      // a base form (lemma) or stem
   part,      // a compound part (weighted by how informative it is)
   folded,    // diacritic-folded variant ("F" prefix)
   synonym,   // from the synonym table (query side)
+  inflected, // the word as written where its base forms differ ("neuvolaan")
 };
 
 // One term for the index.
@@ -94,6 +98,10 @@ struct QueryWord {
   // letters or more). Perhaps a typo: it gets Voikko's suggestions, and the
   // search the nearest word of its index.
   bool unknown = false;
+  // Voikko reads the word as an inflected form of a known word ("neuvolaan"):
+  // complete as typed, so the last word of a query is not also matched as
+  // a prefix although the index has only its base forms.
+  bool inflected = false;
 };
 
 // Bounds of one Analyzer's word caches. Every Analyzer has its own (the

@@ -129,13 +129,18 @@ struct Analyzer::Impl {
       for (auto& [t, k] : inner) add_term(out, t, k == TermKind::surface ? TermKind::base : k);
       return;
     }
-    add_term(out, w, surface_kind);
+    // The word as written is `inflected` where its base forms (or stem)
+    // differ: they stand for it in the index.
     if (lang == Lang::fi) {
       const auto& fw = finnish(w);
+      const bool own_base = std::find(fw.bases.begin(), fw.bases.end(), w) != fw.bases.end();
+      add_term(out, w, own_base ? surface_kind : TermKind::inflected);
       for (const auto& b : fw.bases) add_term(out, b, TermKind::base);
       for (const auto& p : fw.parts) add_term(out, p, TermKind::part);
     } else {
-      add_term(out, snow.stem(lang, w), TermKind::base);
+      std::string stem = snow.stem(lang, w);
+      add_term(out, w, stem.empty() || stem == w ? surface_kind : TermKind::inflected);
+      add_term(out, std::move(stem), TermKind::base);
     }
   }
 
@@ -318,6 +323,7 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
       for (const auto& [term, kind] : fw.terms) {
         switch (kind) {
           case TermKind::surface:
+          case TermKind::inflected:
             add_alt(alts, {term}, (term == t.text ? 1.0 : kBaseWeight) * lw, TermKind::surface);
             break;
           case TermKind::base:
@@ -343,6 +349,10 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
       }
     }
 
+    if (t.kind == Token::Kind::word) {
+      const auto& f = I.finnish(t.text);
+      qw.inflected = f.known() && std::find(f.bases.begin(), f.bases.end(), t.text) == f.bases.end();
+    }
     if (t.kind == Token::Kind::word || t.kind == Token::Kind::hyphenated) {
       // Typed without ä/ö: the folded form matches "F" terms of the index...
       std::string folded = analysis::fold_diacritics(t.text);

@@ -19,10 +19,12 @@ namespace palveluhaku::index {
 
 namespace {
 
-// Holds the wdf the folded terms had (see text_terms). "F" alone is no
-// folded term (those have a word after the prefix), and index.json may not
-// use prefixes starting with F.
-const std::string kFoldedLengthTerm = "F";
+// Holds the wdf of the term occurrences the index does not store (folded
+// copies, and inflected forms unless index.json asks for them; see
+// text_terms), so that document lengths are as if they were stored. "F"
+// alone is no folded term (those have a word after the prefix), and
+// index.json may not use prefixes starting with F.
+const std::string kLengthTerm = "F";
 
 std::string kind_name(TermKind k) {
   switch (k) {
@@ -31,6 +33,7 @@ std::string kind_name(TermKind k) {
     case TermKind::part: return "part";
     case TermKind::folded: return "folded";
     case TermKind::synonym: return "synonym";
+    case TermKind::inflected: return "surface";  // a surface form: its factor
   }
   return "surface";
 }
@@ -104,7 +107,7 @@ struct DocumentBuilder::Impl {
   std::shared_ptr<const CodeLists> codes;
   Analyzer analyzer;
   std::unique_ptr<icu::Collator> collator;
-  double kind_factor[5] = {1, 1, 1, 1, 1};
+  double kind_factor[6] = {1, 1, 1, 1, 1, 1};
   // region code -> its municipality codes
   std::map<std::string, std::vector<std::string>, std::less<>> region_municipalities;
   // The text terms of the document being built.
@@ -129,7 +132,7 @@ struct DocumentBuilder::Impl {
     collator.reset(icu::Collator::createInstance(icu::Locale("fi", "FI"), status));
     if (U_FAILURE(status)) collator.reset();
     for (TermKind k : {TermKind::surface, TermKind::base, TermKind::part, TermKind::folded,
-                       TermKind::synonym}) {
+                       TermKind::synonym, TermKind::inflected}) {
       auto it = config.kind_factors.find(kind_name(k));
       kind_factor[static_cast<int>(k)] = it == config.kind_factors.end() ? 1.0 : it->second;
     }
@@ -181,11 +184,15 @@ struct DocumentBuilder::Impl {
       // No folded ("F...") copies of the terms with diacritics: a query
       // typed without ä/ö is folded against the index's vocabulary instead
       // (index/folded_terms.h). They were ~39 of a document's ~241
-      // postings and ~14 % of the build's CPU. Their wdf goes to the one
-      // term "F" (kFoldedLengthTerm), so that the document's length, and
-      // with it every BM25 weight, is what it was with them.
-      if (t.kind == TermKind::folded) {
-        add(kFoldedLengthTerm, static_cast<Xapian::termcount>(std::max(1.0, std::round(w))));
+      // postings and ~14 % of the build's CPU. No inflected forms either
+      // ("neuvolaan" beside "neuvola"; index.json "inflected_forms"): their
+      // base forms stand for them, a query's inflected word matches through
+      // its base forms too. They were ~70 of ~194 postings and ~15-25 % of
+      // the build's CPU, and ranked no better (bench/README.md). The wdf of
+      // both goes to the one term "F" (kLengthTerm), so that the document's
+      // length, and with it every other term's BM25 weight, is what it was.
+      if (t.kind == TermKind::folded || (t.kind == TermKind::inflected && !config.inflected_forms)) {
+        add(kLengthTerm, static_cast<Xapian::termcount>(std::max(1.0, std::round(w))));
         return;
       }
       if (t.kind == TermKind::part) {

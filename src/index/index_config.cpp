@@ -24,6 +24,7 @@ json IndexConfig::to_json() const {
   j["values"] = {{"name_sort", slot_name_sort}, {"age", slot_age},         {"coords", slot_coords},
                  {"hours", slot_hours},         {"suggest", slot_suggest}};
   j["spelling_fields"] = spelling_fields;
+  j["inflected_forms"] = inflected_forms;
   j["bm25"] = {{"k1", bm25_k1}, {"b", bm25_b}};
   return j;
 }
@@ -48,7 +49,7 @@ void check_keys(const json& obj, const std::set<std::string>& allowed, const std
 IndexConfig index_config_from_json(const json& j, const std::string& what) {
   IndexConfig c;
   check_keys(j, {"version", "text_fields", "term_kinds", "boolean_fields", "values",
-                 "spelling_fields", "bm25", "$comment"},
+                 "spelling_fields", "inflected_forms", "bm25", "$comment"},
              what, "");
   try {
     if (j.contains("version")) {
@@ -101,6 +102,10 @@ IndexConfig index_config_from_json(const json& j, const std::string& what) {
     }
     if (j.contains("spelling_fields"))
       c.spelling_fields = j.at("spelling_fields").get<std::vector<std::string>>();
+    if (j.contains("inflected_forms")) {
+      if (!j.at("inflected_forms").is_boolean()) bad(what, "inflected_forms", "must be true or false");
+      c.inflected_forms = j.at("inflected_forms").get<bool>();
+    }
     if (j.contains("bm25")) {
       const auto& b = j.at("bm25");
       check_keys(b, {"k1", "b", "$comment"}, what, "bm25");

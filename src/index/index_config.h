@@ -59,6 +59,12 @@ struct IndexConfig {
   unsigned slot_suggest = 4;    // JSON: names, provider, prefix keys for suggest
   // Fields whose words go into the spelling dictionary (did-you-mean).
   std::vector<std::string> spelling_fields = {"name", "keywords", "summary", "provider"};
+  // Whether the index stores a word as written where its base forms differ
+  // ("neuvolaan" beside "neuvola", TermKind::inflected). Default: false (the
+  // base forms stand for it; its wdf still counts in the document length).
+  // An index built before this option existed has them, and keeps them on
+  // --update.
+  bool inflected_forms = false;
   // BM25 parameters used at search time.
   double bm25_k1 = 1.2;
   double bm25_b = 0.5;

@@ -442,8 +442,12 @@ IndexStats update_index(const std::string& dir, const std::vector<ServiceRecord>
     // Keep the index's own shape: terms must match what is already there.
     const std::string stored = db.get_metadata(kConfigMetadataKey);
     Setup eff = s;
-    if (!stored.empty())
-      eff.config = index_config_from_json(nlohmann::json::parse(stored), path + " metadata");
+    if (!stored.empty()) {
+      const auto stored_json = nlohmann::json::parse(stored);
+      eff.config = index_config_from_json(stored_json, path + " metadata");
+      // Built before "inflected_forms" existed: it has them.
+      if (!stored_json.contains("inflected_forms")) eff.config.inflected_forms = true;
+    }
     // Every docid this commit touches, for readers patching their view.
     std::vector<Xapian::docid> changed;
     auto holders = [&](const std::string& term) {

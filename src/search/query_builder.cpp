@@ -141,7 +141,9 @@ Xapian::Query word_query(const QueryWord& w, bool prefix, const QueryBuildOption
       alts.push_back(wildcard(stem));
     }
   }
-  if (prefix && utf8_length(w.text) >= 3 && !(opts.is_term && opts.is_term(w.text))) {
+  // Not a word typed to its end: one of the index ("neuvola"), or an
+  // inflected form Voikko reads ("neuvolaan", whose base forms the index has).
+  if (prefix && utf8_length(w.text) >= 3 && !w.inflected && !(opts.is_term && opts.is_term(w.text))) {
     wildcard_leaf(w.text);
     alts.push_back(wildcard(w.text));
     // The folded form too, so "aitiysn" completes "äitiysneuvola".

@@ -12,17 +12,20 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "analysis/analysis_cache.h"
 #include "engine_fixtures.h"
 #include "index/index_config.h"
 #include "palveluhaku/codes.h"
+#include "palveluhaku/error.h"
 #include "palveluhaku/sources.h"
 #include "sources/importers.h"
 
@@ -39,7 +42,7 @@ TermWdf reference_text_terms(Analyzer& a, const index::IndexConfig& cfg, const C
                              const ServiceRecord& r) {
   TermWdf out;
   auto kind_factor = [&](TermKind k) {
-    static const char* names[] = {"surface", "base", "part", "folded", "synonym"};
+    static const char* names[] = {"surface", "base", "part", "folded", "synonym", "surface"};
     auto it = cfg.kind_factors.find(names[static_cast<int>(k)]);
     return it == cfg.kind_factors.end() ? 1.0 : it->second;
   };
@@ -54,9 +57,12 @@ TermWdf reference_text_terms(Analyzer& a, const index::IndexConfig& cfg, const C
       double x = w * kind_factor(t.kind);
       if (t.kind == TermKind::part)
         x *= std::max(0.1, a.part_weight(t.term[0] == 'F' ? t.term.substr(1) : t.term));
-      // A folded term is not indexed; its wdf goes to the term "F" (the
-      // document length stays what it was with folded terms).
-      out[t.kind == TermKind::folded ? std::string("F") : t.term] +=
+      // A folded term is not indexed, nor an inflected form unless the
+      // config asks for it; their wdf goes to the term "F" (the document
+      // length stays what it was with them).
+      const bool length_only =
+          t.kind == TermKind::folded || (t.kind == TermKind::inflected && !cfg.inflected_forms);
+      out[length_only ? std::string("F") : t.term] +=
           static_cast<Xapian::termcount>(std::max(1.0, std::round(x)));
     });
   };
@@ -199,5 +205,94 @@ TEST_CASE("a JSON Lines file read in parallel parts gives what one pass gives", 
       CHECK(par.result.problems[i].to_string() == one.result.problems[i].to_string());
     CHECK(par.result.skipped == one.result.skipped);
     CHECK(last_tick <= content.size());
+  }
+}
+
+namespace {
+
+// A copy of index-config/ whose index.json has "inflected_forms" set to
+// `value` (a JSON text), for the tests below.
+std::string config_with_inflected(const TempDir& t, const std::string& value) {
+  const auto dir = t.path / "config";
+  std::filesystem::copy(PALVELUHAKU_SOURCE_DIR "/index-config", dir, std::filesystem::copy_options::recursive);
+  std::ifstream in(dir / "index.json");
+  auto j = nlohmann::json::parse(in);
+  j["inflected_forms"] = nlohmann::json::parse(value);
+  std::ofstream(dir / "index.json") << j.dump(1);
+  return dir.string();
+}
+
+ServiceRecord neuvolaan_record() {
+  auto r = engine_test::ptv_fixture_records().at(0);
+  r.id = "inflected-test";
+  r.description.fi = "Tervetuloa neuvolaan. Perheneuvolassa autetaan kasvatusasioissa.";
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("inflected forms: the base forms stand for them, the document length stays",
+          "[index][build]") {
+  // Default: "neuvolaan" is not a term, its base form is; with
+  // "inflected_forms": true it is. Both documents have the same length
+  // (the inflected occurrences' wdf counts in it either way), so every
+  // other term's BM25 weight is the same.
+  const ServiceRecord r = neuvolaan_record();
+  TempDir plain, full;
+  auto opts = index_options();
+  rebuild_index(plain.index(), {r}, opts);
+  opts.config_dir = config_with_inflected(full, "true");
+  rebuild_index(full.index(), {r}, opts);
+  Xapian::Database p(live_generation_path(plain.index())), f(live_generation_path(full.index()));
+  for (const char* inflected : {"neuvolaan", "perheneuvolassa", "kasvatusasioissa"}) {
+    CAPTURE(inflected);
+    CHECK_FALSE(p.term_exists(inflected));
+    CHECK(f.term_exists(inflected));
+  }
+  for (const char* base : {"neuvola", "perheneuvola", "kasvatusasia"}) {
+    CAPTURE(base);
+    CHECK(p.term_exists(base));
+    CHECK(f.term_exists(base));
+  }
+  CHECK(p.get_doclength(1) == f.get_doclength(1));
+  CHECK(std::distance(p.termlist_begin(1), p.termlist_end(1)) <
+        std::distance(f.termlist_begin(1), f.termlist_end(1)));
+}
+
+TEST_CASE("inflected forms: an update keeps the shape of the index it updates", "[index][build]") {
+  auto r = neuvolaan_record();
+  const auto recs = engine_test::ptv_fixture_records();
+  TempDir t;
+  auto opts = index_options();
+  rebuild_index(t.index(), recs, opts);
+  SECTION("an index built before the option existed has them, and keeps them") {
+    {
+      Xapian::WritableDatabase db(live_generation_path(t.index()), Xapian::DB_OPEN);
+      auto stored = nlohmann::json::parse(db.get_metadata(index::kConfigMetadataKey));
+      REQUIRE(stored.contains("inflected_forms"));
+      stored.erase("inflected_forms");
+      db.set_metadata(index::kConfigMetadataKey, stored.dump());
+      db.commit();
+    }
+    update_index(t.index(), {r}, {}, opts);
+    CHECK(Xapian::Database(live_generation_path(t.index())).term_exists("neuvolaan"));
+  }
+  SECTION("an index built with the default stays without them") {
+    update_index(t.index(), {r}, {}, opts);
+    Xapian::Database db(live_generation_path(t.index()));
+    CHECK(db.term_exists("neuvola"));
+    CHECK_FALSE(db.term_exists("neuvolaan"));
+  }
+}
+
+TEST_CASE("inflected forms: a value other than true or false names the key", "[index][config]") {
+  TempDir t;
+  const std::string dir = config_with_inflected(t, "\"yes\"");
+  try {
+    index::load_index_config(dir);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::invalid_config);
+    CHECK(std::string(e.what()).find("inflected_forms") != std::string::npos);
   }
 }

@@ -119,3 +119,24 @@ TEST_CASE("build_text_query: an unknown word clipped to a prefix (truncate_unkno
   // Short unknown words are not clipped (too little left to mean anything).
   CHECK(count("xqzvyk", true) == 0);
 }
+
+TEST_CASE("build_text_query: an inflected last word is complete, a partial one is a prefix", "[search][query]") {
+  // The index has "neuvola", not "neuvolaan"; the word is still typed to
+  // its end, so the last word adds no prefix match. "perheneuv" does.
+  auto& idx = ptv_index();
+  auto db = idx.db();
+  Analyzer an(AnalysisResources::load(PALVELUHAKU_SOURCE_DIR "/index-config"));
+  const auto description = [&](const std::string& q, bool prefix_last) {
+    QueryBuildOptions qo;
+    qo.prefix_last = prefix_last;
+    qo.is_term = [&db](const std::string& t) { return db.term_exists(t); };
+    return build_text_query(an.analyze_query(q, Lang::fi), qo).get_description();
+  };
+  REQUIRE_FALSE(db.term_exists("neuvolaan"));
+  REQUIRE(db.term_exists("neuvola"));
+  CHECK(an.analyze_query("neuvolaan", Lang::fi).at(0).inflected);
+  CHECK(description("neuvolaan", true) == description("neuvolaan", false));
+  CHECK_FALSE(an.analyze_query("perheneuv", Lang::fi).at(0).inflected);
+  CHECK(description("perheneuv", true) != description("perheneuv", false));
+  CHECK(matching_names("perheneuv", QueryBuildOptions{}).size() > 0);
+}
