@@ -6,7 +6,7 @@
 // Here an upper bound of every passing document's BM25 weight is summed
 // from cached per-term lists (each posting's weight at factor 1, rounded up,
 // per database revision), and Xapian weighs only candidates:
-//  1. the M documents with the highest bounds (M = 2k + 10 for the top k =
+//  1. the M documents with the highest bounds (M = k + 10 for the top k =
 //     offset + per_page) are weighed by Xapian (OP_FILTER over them): their
 //     true weights, and T = the k-th best of them;
 //  2. any other passing document whose bound reaches T could still rank; if
