@@ -110,6 +110,27 @@ std::string cut_text(const std::string& s, std::size_t max) {
   return s.substr(0, end) + "…";
 }
 
+// A stemmer for MSet::snippet when the stems cannot matter. Xapian 1.4's
+// snippet stems every word of the text only to look up "Z" + stem among the
+// query's terms (its background model, which would use the stem too, is off
+// without SNIPPET_BACKGROUND_MODEL); the engine's queries have such terms
+// only if some term starts with 'Z' (the analysis makes lower-case and "F"
+// terms, no TermGenerator "Z" stems), so otherwise the stem is never found
+// whatever it is. Returning nothing saves the shared stem cache's lock,
+// hash and copy for every word of every hit (~5 % of a search).
+class NoStem : public Xapian::StemImplementation {
+ public:
+  std::string operator()(const std::string&) override { return std::string(); }
+  std::string get_description() const override { return "none (no Z terms)"; }
+};
+
+// Whether any term of `q` could be a stemmed ("Z") term of MSet::snippet.
+bool has_z_terms(const Xapian::Query& q) {
+  for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t)
+    if (!(*t).empty() && (*t)[0] == 'Z') return true;
+  return false;
+}
+
 // The snippet stems of one language, shared by every worker of an engine:
 // a server runs up to --threads workers, and with a cache per worker each of
 // them stemmed the same words cold with Voikko (15 % of the server's CPU under
@@ -177,6 +198,7 @@ struct Worker {
   Xapian::Database db;
   std::unique_ptr<Analyzer> analyzer;
   std::array<Xapian::Stem, 3> stems;  // per Lang, CachingStem over the analyzer's
+  Xapian::Stem no_stem{new NoStem};   // for queries without "Z" terms
   std::vector<std::pair<Xapian::docid, double>> scratch;  // reused hit buffer
   std::vector<float> bounds;  // top_k.h scratch, by docid (all zero between searches)
   bool open = false;
@@ -1405,7 +1427,9 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
   if (req.facets) fill_facets(s, req, r, ev, out);
 
   // Hits.
-  const Xapian::Stem& stemmer = w.stems[static_cast<std::size_t>(req.lang)];
+  // The snippets' query is found_text's run (mset and found_text are set
+  // together); a wildcard's pattern is matched against the word itself.
+  const Xapian::Stem& stemmer = has_z_terms(found_text) ? w.stems[static_cast<std::size_t>(req.lang)] : w.no_stem;
   for (std::size_t pi = 0; pi < page_docs.size(); ++pi) {
     const auto [docid, weight] = page_docs[pi];
     SearchHit h;
