@@ -119,13 +119,12 @@ struct Analyzer::Impl {
   }
 
   // Terms of one plain word (no hyphen) in `lang`.
-  void plain_word_terms(Lang lang, const std::string& w, TermList& out, bool as_piece) {
-    TermKind surface_kind = as_piece ? TermKind::surface : TermKind::surface;
+  void plain_word_terms(Lang lang, const std::string& w, TermList& out) {
     // "mll:n", "s:t": analyse the part before the colon.
     if (auto colon = w.find(':'); colon != std::string::npos && colon > 0) {
-      add_term(out, w, surface_kind);
+      add_term(out, w, TermKind::surface);
       TermList inner;
-      plain_word_terms(lang, w.substr(0, colon), inner, true);
+      plain_word_terms(lang, w.substr(0, colon), inner);
       for (auto& [t, k] : inner) add_term(out, t, k == TermKind::surface ? TermKind::base : k);
       return;
     }
@@ -134,12 +133,12 @@ struct Analyzer::Impl {
     if (lang == Lang::fi) {
       const auto& fw = finnish(w);
       const bool own_base = std::find(fw.bases.begin(), fw.bases.end(), w) != fw.bases.end();
-      add_term(out, w, own_base ? surface_kind : TermKind::inflected);
+      add_term(out, w, own_base ? TermKind::surface : TermKind::inflected);
       for (const auto& b : fw.bases) add_term(out, b, TermKind::base);
       for (const auto& p : fw.parts) add_term(out, p, TermKind::part);
     } else {
       std::string stem = snow.stem(lang, w);
-      add_term(out, w, stem.empty() || stem == w ? surface_kind : TermKind::inflected);
+      add_term(out, w, stem.empty() || stem == w ? TermKind::surface : TermKind::inflected);
       add_term(out, std::move(stem), TermKind::base);
     }
   }
@@ -182,7 +181,7 @@ struct Analyzer::Impl {
               add_term(fw.terms, piece, TermKind::part);
             } else {
               TermList pt;
-              plain_word_terms(lang, piece, pt, true);
+              plain_word_terms(lang, piece, pt);
               for (auto& [t, k] : pt) add_term(fw.terms, t, k);
             }
           }
@@ -191,7 +190,7 @@ struct Analyzer::Impl {
         break;
       }
       case Token::Kind::word:
-        plain_word_terms(lang, w, fw.terms, false);
+        plain_word_terms(lang, w, fw.terms);
         break;
     }
     add_folded(fw.terms);
