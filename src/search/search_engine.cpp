@@ -67,6 +67,10 @@ constexpr int kAgeFacetMax = 18;  // age facet values 0..18
 // known (above Voikko's first suggestion, 0.5: it is a word of the texts).
 // 0.6 and 0.9 measured alike on the quality set and its typo set.
 constexpr double kIndexSuggestionWeight = 0.6;
+// The last word of a query is taken as being typed, not as a typo, when the
+// commonest word of the index it begins is at least 1/kTypedPrefixRatio as
+// common as the nearest indexed word ("perhek" completes, "pehe" is perhe).
+constexpr Xapian::doccount kTypedPrefixRatio = 10;
 
 // Only for the radius threshold; displayed distances come from distance_km().
 constexpr double kEarthRadiusKm = 6371.0088;
@@ -1095,11 +1099,33 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
       if (const auto m = s.spelling_lexicon(w.db, resources->vocabulary()).nearest(t)) sug = m->word;
     return nearest_of.emplace(t, std::move(sug)).first->second;
   };
+  // The word being typed: the query's last word, which query_builder.h also
+  // matches as a prefix, is no typo to correct when the index has words it
+  // begins ("perhek", "perheke" -> perhekeskus, perhekahvila; "aitiysn" ->
+  // äitiysneuvola through the folded forms), unless the nearest indexed word
+  // is far more common than every one of them ("pehe": perhe, not a rare
+  // pehennin) and not one the word goes on from. Both the spelling alternatives and "did you mean" ask this.
+  const auto being_typed = [&](const QueryWord& word) {
+    if (words.empty() || &word != &words.back() || word.inflected) return false;
+    if (std::count_if(word.text.begin(), word.text.end(),
+                      [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }) < 3)
+      return false;
+    Xapian::doccount best = 0;
+    int seen = 0;
+    for (auto t = w.db.allterms_begin(word.text); t != w.db.allterms_end(word.text) && seen < 256; ++t, ++seen)
+      best = std::max(best, t.get_termfreq());
+    if (folded)
+      for (const auto& t : folded->with_prefix(word.text, 1)) best = std::max(best, w.db.get_termfreq(t));
+    if (best == 0) return false;
+    const std::string& sug = nearest_indexed(word.text);
+    // A nearest word the typed one goes on from ("perhe" for "perhek") is
+    // one the user has typed past.
+    return sug.empty() || word.text.starts_with(sug) || best * kTypedPrefixRatio >= w.db.get_termfreq(sug);
+  };
   if (text)
     for (auto& word : words) {
       if (word.stopword || !word.unknown || w.db.term_exists(word.text)) continue;
-      // The word being typed ("perhek"): completed by the prefix match.
-      if (&word == &words.back() && w.db.allterms_begin(word.text) != w.db.allterms_end(word.text)) continue;
+      if (being_typed(word)) continue;  // completed by the prefix match
       const std::string sug = nearest_indexed(word.text);
       if (sug.empty() || sug == word.text) continue;
       auto cw = w.analyzer->analyze_query(sug, req.lang);
@@ -1246,7 +1272,8 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
           return (unmatched || !a.correction) && std::all_of(a.terms.begin(), a.terms.end(), is_term);
         };
         const bool known = only_unknown && (w.db.term_exists(t) || is_term("F" + t) ||
-                                            std::any_of(word.alternatives.begin(), word.alternatives.end(), matches));
+                                            std::any_of(word.alternatives.begin(), word.alternatives.end(), matches) ||
+                                            being_typed(word));
         if (!word.stopword && !known && t.size() >= 3) {
           // An inflected or compound word's typo ("lasteneuvolassa") too:
           // near the start of a dictionary word (spelling_lexicon.h).

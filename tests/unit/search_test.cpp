@@ -355,6 +355,31 @@ TEST_CASE("a misspelt query is corrected and says did you mean", "[search]") {
   }
 }
 
+TEST_CASE("the word being typed is completed, not corrected", "[search]") {
+  // As-you-type: the last word is a prefix of indexed words ("perhek" ->
+  // perhekahvila). The index's nearest word ("perhe", which the typed word
+  // goes on from) is no correction for it: no did you mean, and the results
+  // are the completions'.
+  for (const char* q : {"perhek", "perhekah", "perhekahv"}) {
+    INFO(q);
+    SearchRequest r;
+    r.q = q;
+    const auto res = fx().engine->search(r);
+    CHECK_FALSE(res.did_you_mean);
+    CHECK_FALSE(res.corrected);
+    REQUIRE_FALSE(res.hits.empty());
+    std::string name = res.hits[0].record.name.best(Lang::fi);
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    CHECK(name.find(q) != std::string::npos);
+  }
+  // A typo the index has no word beginning with is still corrected.
+  SearchRequest typo;
+  typo.q = "perhekahvla";
+  const auto res = fx().engine->search(typo);
+  REQUIRE(res.did_you_mean);
+  CHECK(res.did_you_mean->find("perhekahvila") == 0);
+}
+
 TEST_CASE("a word the index does not know is corrected before the others are searched alone", "[search]") {
   // "kela" matches as typed, "barnbidarg" only through the index's nearest
   // word (an alternative of it, or the corrected query): every word
