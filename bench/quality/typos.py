@@ -9,7 +9,8 @@
 # usage: bench/quality/typos.py RUNNER [--show]
 #   RUNNER  the palveluhaku-quality-runner (bench/quality/run builds it and
 #           writes the judgments.tsv read here)
-#   --show  list the dev queries whose typo loses more than 0.1
+#   --show  list the dev queries whose typo loses more than 0.1, and every
+#           typo that finds nothing
 # Environment: TYPO_POS (where in the word, 0..1; default 0.5),
 #              TYPO_MINLEN (shortest word edited; default 5)
 import json,math,sys,collections,subprocess,os,tempfile
@@ -28,7 +29,7 @@ for l in open(R+'queries.tsv'):
     if l.startswith('#') or not l.strip(): continue
     p=l.rstrip('\n').split('\t')
     h=half.get(p[3],'new')
-    if h in ('blind2','blind3') or p[1]=='typo': continue
+    if h.startswith('blind') or p[1]=='typo': continue
     Q.append((p[0],p[1],p[2],h))
 nb={'a':'s','s':'d','d':'f','e':'r','r':'t','t':'y','i':'o','o':'p','u':'i','l':'k','k':'j','n':'m','m':'n','v':'b','h':'j','p':'o','y':'u','ä':'ö','ö':'ä','j':'k','g':'h','f':'g','b':'n','c':'v'}
 POS=float(__import__('os').environ.get('TYPO_POS','0.5'))
@@ -72,9 +73,10 @@ for rid,qid,kind,text,h,cat in rows:
     o=res[rid]; n=ndcg(o['hits'],J[qid])
     st[(kind,'all')].append(n); st[(kind,h)].append(n)
     st[(kind,'zero')].append(o['total']==0 and not o['hits'])
-    if show and h=='dev' and kind!='orig':
+    zero=o['total']==0 and not o['hits']
+    if show and (h=='dev' or zero) and kind!='orig':
         base=ndcg(res[qid+'_orig']['hits'],J[qid])
-        if n<base-0.1: print(f"  {rid:14s} {text:35s} {base:.3f}->{n:.3f} dym={o.get('did_you_mean','')} corr={o.get('corrected')} rel={o.get('relaxed')} tot={o['total']}")
+        if n<base-0.1 or zero: print(f"  {rid:14s} {text:35s} {base:.3f}->{n:.3f} dym={o.get('did_you_mean','')} corr={o.get('corrected')} rel={o.get('relaxed')} tot={o['total']}")
 for kind in ['orig','del','swap','sub','dbl']:
     s=st[(kind,'all')]
     print(f"{kind:5s} n={len(s)} ndcg={sum(s)/len(s):.3f} dev={sum(st[(kind,'dev')])/max(1,len(st[(kind,'dev')])):.3f} heldout={sum(st[(kind,'heldout')])/max(1,len(st[(kind,'heldout')])):.3f} new={sum(st[(kind,'new')])/max(1,len(st[(kind,'new')])):.3f} zero={sum(st[(kind,'zero')])}")
