@@ -1331,6 +1331,32 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
           out.relaxed = found;
         }
       }
+      if (!found) {
+        // Still nothing: a word of 4 letters one edit from a whole word of
+        // the index's dictionary ("keho" -> kerho, "sosu" -> sossu), too
+        // short for the corrections above, which would otherwise guess wrong.
+        std::string corrected;
+        bool changed = false;
+        for (const auto& word : words) {
+          std::string t = word.text;
+          const auto letters = std::count_if(t.begin(), t.end(), [](char c) {
+            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+          });
+          if (!word.stopword && letters == 4 && !is_term(t))
+            if (const auto m = s.spelling_lexicon(w.db, resources->vocabulary()).nearest(t, 4); m && m->word != t) {
+              t = m->word;
+              changed = true;
+            }
+          if (!corrected.empty()) corrected += ' ';
+          corrected += t;
+        }
+        if (changed) {
+          auto cwords = w.analyzer->analyze_query(corrected, req.lang);
+          found = run_all_or_some(cwords);
+          out.did_you_mean = corrected;
+          out.corrected = found;
+        }
+      }
     }
     if (!found) {
       // Nothing at all: still give the facets of the empty result set.

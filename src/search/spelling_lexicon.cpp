@@ -120,15 +120,17 @@ SpellingLexicon::SpellingLexicon(const Xapian::Database& db, const std::vector<s
   }
 }
 
-std::optional<SpellingLexicon::Match> SpellingLexicon::nearest(std::string_view word_utf8) const {
+std::optional<SpellingLexicon::Match> SpellingLexicon::nearest(std::string_view word_utf8,
+                                                               std::size_t min_letters) const {
   const auto q = to_latin1(word_utf8);
-  if (!q || q->size() < 5 || q->size() > 64) return std::nullopt;
+  if (!q || q->size() < std::max<std::size_t>(4, min_letters) || q->size() > 64) return std::nullopt;
   const std::size_t n = q->size();
   const int k = n >= 8 ? 2 : 1;  // edits allowed
   // Unmatched letters: a typed ending dropped costs more than the rest of a
   // dictionary word (a compound's tail, another ending) left over.
   constexpr double kTypedTail = 0.3, kWordTail = 0.05;
-  const std::size_t min_prefix = std::max<std::size_t>(5, n > kMaxEnding ? n - kMaxEnding : 0);
+  // A word of 4 letters is matched whole (an ending would leave too little).
+  const std::size_t min_prefix = std::max<std::size_t>(std::min<std::size_t>(5, n), n > kMaxEnding ? n - kMaxEnding : 0);
   const unsigned char first = undotted(static_cast<unsigned char>((*q)[0]));
   constexpr int kInf = std::numeric_limits<int>::max() / 4;
 

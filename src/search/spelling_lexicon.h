@@ -35,14 +35,16 @@ class SpellingLexicon {
     std::string word;  // the dictionary word, UTF-8
     double cost = 0;   // edits, plus fractions for the unmatched ends
   };
-  // The dictionary word nearest to `word` (lower case, UTF-8, at least 5
-  // letters): at most 1 edit for words of 5-7 letters, 2 from 8 letters on,
+  // The dictionary word nearest to `word` (lower case, UTF-8, at least
+  // `min_letters` letters, 5 by default; 4 is the least, for the last resort
+  // of a search that found nothing: "keho" -> kerho, whole words only):
+  // at most 1 edit for words of up to 7 letters, 2 from 8 letters on,
   // the first letter as typed (up to its dots). Ties go to the more frequent
   // word; with a typed ending left unmatched at most 1 edit before it, and
   // the unmatched ends count against the edits (kTypedTail, kWordTail in
   // the .cpp). nullopt if none is near enough. Cost: one banded edit-distance
   // table per dictionary word with the same first letter.
-  std::optional<Match> nearest(std::string_view word) const;
+  std::optional<Match> nearest(std::string_view word, std::size_t min_letters = 5) const;
 
   std::size_t size() const { return entries_.size(); }
 

@@ -380,6 +380,32 @@ TEST_CASE("the word being typed is completed, not corrected", "[search]") {
   CHECK(res.did_you_mean->find("perhekahvila") == 0);
 }
 
+TEST_CASE("a 4-letter typo that finds nothing is corrected to a whole word", "[search]") {
+  // Too short for the ordinary correction (which would guess wrong on
+  // short words), but zero results would help nobody: one edit from a whole
+  // word of the index's dictionary, searched corrected as did you mean.
+  // "keho" (a word of Voikko's, in no text here) for "kerho", which the
+  // index has only as a compound part (perhekerho) and the analysis
+  // vocabulary as a word.
+  for (const char* q : {"keho", "Keho"}) {
+    INFO(q);
+    SearchRequest r;
+    r.q = q;
+    const auto res = fx().engine->search(r);
+    REQUIRE(res.did_you_mean);
+    CHECK(res.did_you_mean->rfind("kerho", 0) == 0);
+    CHECK(res.corrected);
+    REQUIRE_FALSE(res.hits.empty());
+    CHECK(res.hits[0].id == "srk-perhekerho");
+  }
+  // Nothing within one edit: still nothing, and no suggestion.
+  SearchRequest none;
+  none.q = "xqzw";
+  const auto res = fx().engine->search(none);
+  CHECK(res.total == 0);
+  CHECK_FALSE(res.did_you_mean);
+}
+
 TEST_CASE("a word the index does not know is corrected before the others are searched alone", "[search]") {
   // "kela" matches as typed, "barnbidarg" only through the index's nearest
   // word (an alternative of it, or the corrected query): every word

@@ -55,6 +55,27 @@ TEST_CASE("spelling lexicon: typos in inflected and compound words", "[search][s
   CHECK(nearest(lex, "lapsilsä") == "lapsilisä");
 }
 
+TEST_CASE("spelling lexicon: a word of 4 letters only when asked, matched whole", "[search][spelling]") {
+  Dictionary d{{"kerho", 5}, {"kerhotoiminta", 9}, {"sossu", 1}, {"perhe", 40}};
+  const SpellingLexicon lex(d.db, {});
+  const auto near4 = [&](const char* w) {
+    const auto m = lex.nearest(w, 4);
+    return m ? m->word : std::string("<none>");
+  };
+  // Not by default: 4 letters are too few for the ordinary correction.
+  CHECK(nearest(lex, "keho") == "<none>");
+  // One edit from a whole word; the shorter of the words sharing the start.
+  CHECK(near4("keho") == "kerho");
+  CHECK(near4("sosu") == "sossu");
+  // Not the start of a longer word only, nor two edits away.
+  CHECK(near4("kerh") == "kerho");  // one letter missing at the end
+  CHECK(near4("kehr") == "kerho");  // a swap
+  CHECK(near4("kaho") == "<none>");
+  CHECK(near4("pzrx") == "<none>");
+  // Fewer than 4 letters: never.
+  CHECK(lex.nearest("keh", 3) == std::nullopt);
+}
+
 TEST_CASE("spelling lexicon: ties go to the more frequent word; vocabulary words count once",
           "[search][spelling]") {
   Dictionary d{{"neuvola", 2}, {"neuvoja", 9}};
