@@ -437,8 +437,11 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
     const auto is_filler = [&](const std::string& k) { return I.data.query_fillers.contains(k); };
     // A Swedish or English query typed in the Finnish UI ("hemhjälp för
     // barnfamiljer", "help for families"): that language's stopwords are
-    // stopwords too, unless the word is also Finnish ("on", "me", "ja").
-    if (!qw.stopword && t.kind == Token::Kind::word && !I.finnish(t.text).known())
+    // stopwords too, unless the word is also Finnish ("on", "me", "ja"). A
+    // single letter ("hire a nanny", "hjälp i hemmet") is no Finnish word to
+    // require, though Voikko reads letters as abbreviations.
+    if (!qw.stopword && t.kind == Token::Kind::word &&
+        (t.text.size() == 1 || !I.finnish(t.text).known()))
       for (Lang lang : {Lang::sv, Lang::en})
         if (lang != ui_lang && I.data.stopwords[static_cast<int>(lang)].contains(t.text)) qw.stopword = true;
     // The synonym tables keep fillers in their phrases ("ottaa huostaan"):

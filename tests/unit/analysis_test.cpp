@@ -426,6 +426,11 @@ TEST_CASE("analysis: Swedish and English stopwords in the Finnish UI", "[analysi
   CHECK(marked("alla") == V{{"alla", false}});
   // A query of stopwords only still searches (effective_words keeps them).
   CHECK(marked("för") == V{{"för", true}});
+  // A single letter of those lists is a stopword though Voikko reads it as
+  // an abbreviation; a single letter of none of them stays a word.
+  CHECK(marked("hire a nanny") == V{{"hire", false}, {"a", true}, {"nanny", false}});
+  CHECK(marked("hjälp i hemmet") == V{{"hjälp", false}, {"i", true}, {"hemmet", false}});
+  CHECK(marked("b") == V{{"b", false}});
 }
 
 TEST_CASE("analysis: colloquial words parents use", "[analysis]") {
@@ -484,6 +489,9 @@ TEST_CASE("analysis: need words reach the services that help (needs-*.txt)", "[a
       {"contraception", Lang::en, "ehkäisyneuvonta"}, {"bullying", Lang::en, "kuraattori"},
       {"exhaustion", Lang::en, "perhetyö"},           {"mobbning", Lang::sv, "oppilashuolto"},
       {"preventivmedel", Lang::sv, "ehkäisy"},        {"skuld", Lang::sv, "velka"},
+      // needs-en.txt's single everyday words, typed in the Finnish UI too
+      {"family", Lang::fi, "perhe"},                  {"school", Lang::en, "koulu"},
+      {"families", Lang::fi, "perhe"},                {"babies", Lang::fi, "vauva"},
   };
   for (const auto& c : cases) {
     const auto words = a.analyze_query(c.query, c.ui);
