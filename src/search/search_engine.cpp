@@ -45,6 +45,7 @@
 #include "search/result_cache.h"
 #include "search/result_fill.h"
 #include "search/snapshot.h"
+#include "search/snippet.h"
 #include "search/top_k.h"
 
 namespace palveluhaku {
@@ -127,6 +128,8 @@ class NoStem : public Xapian::StemImplementation {
   std::string operator()(const std::string&) override { return std::string(); }
   std::string get_description() const override { return "none (no Z terms)"; }
 };
+
+const std::string kMarkStart = "<mark>", kMarkEnd = "</mark>", kOmit = "…";
 
 // Whether any term of `q` could be a stemmed ("Z") term of MSet::snippet.
 bool has_z_terms(const Xapian::Query& q) {
@@ -1483,6 +1486,9 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
   // The snippets' query is found_text's run (mset and found_text are set
   // together); a wildcard's pattern is matched against the word itself.
   const Xapian::Stem& stemmer = has_z_terms(found_text) ? w.stems[static_cast<std::size_t>(req.lang)] : w.no_stem;
+  // The query's terms and relevances once per search (snippet.h).
+  std::optional<search::Snippeter> snipper;
+  if (mset && !page_docs.empty()) snipper.emplace(found_text, *mset, stemmer);
   for (std::size_t pi = 0; pi < page_docs.size(); ++pi) {
     const auto [docid, weight] = page_docs[pi];
     SearchHit h;
@@ -1527,9 +1533,7 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     // descriptions only costs time.
     body = cut_text(body, 400);
     if (mset && !body.empty()) {
-      h.snippet = mset->snippet(body, 240, stemmer,
-                                Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                "<mark>", "</mark>", "…");
+      h.snippet = snipper->snippet(body, 240, Xapian::MSet::SNIPPET_EXHAUSTIVE, kMarkStart, kMarkEnd, kOmit);
     } else {
       h.snippet = html_escape(cut_text(body, 240));
     }
