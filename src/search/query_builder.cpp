@@ -15,14 +15,14 @@ std::vector<const QueryWord*> effective_words(const std::vector<QueryWord>& word
   return out;
 }
 
-namespace {
-
-std::size_t utf8_length(const std::string& s) {
+std::size_t utf8_length(std::string_view s) {
   std::size_t n = 0;
   for (unsigned char c : s)
     if ((c & 0xC0) != 0x80) ++n;
   return n;
 }
+
+namespace {
 
 // A compound's parts match only together: the smallest parts ("leaves",
 // which contain no other part) are AND'ed into one alternative, so that

@@ -1107,23 +1107,24 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
   // begins ("perhek", "perheke" -> perhekeskus, perhekahvila; "aitiysn" ->
   // äitiysneuvola through the folded forms), unless the nearest indexed word
   // is far more common than every one of them ("pehe": perhe, not a rare
-  // pehennin) and not one the word goes on from. Both the spelling alternatives and "did you mean" ask this.
+  // pehennin) and not one the word goes on from. Both the spelling
+  // alternatives and "did you mean" ask this; the answer is kept.
+  std::optional<bool> last_typed;
   const auto being_typed = [&](const QueryWord& word) {
-    if (words.empty() || &word != &words.back() || word.inflected) return false;
-    if (std::count_if(word.text.begin(), word.text.end(),
-                      [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }) < 3)
-      return false;
-    Xapian::doccount best = 0;
+    if (words.empty() || &word != &words.back() || word.inflected || search::utf8_length(word.text) < 3) return false;
+    if (last_typed) return *last_typed;
+    Xapian::doccount best = 0;  // the commonest word it begins
     int seen = 0;
     for (auto t = w.db.allterms_begin(word.text); t != w.db.allterms_end(word.text) && seen < 256; ++t, ++seen)
       best = std::max(best, t.get_termfreq());
     if (folded)
       for (const auto& t : folded->with_prefix(word.text, 1)) best = std::max(best, w.db.get_termfreq(t));
-    if (best == 0) return false;
-    const std::string& sug = nearest_indexed(word.text);
+    const std::string& sug = best > 0 ? nearest_indexed(word.text) : word.text;
     // A nearest word the typed one goes on from ("perhe" for "perhek") is
     // one the user has typed past.
-    return sug.empty() || word.text.starts_with(sug) || best * kTypedPrefixRatio >= w.db.get_termfreq(sug);
+    last_typed = best > 0 && (sug.empty() || word.text.starts_with(sug) ||
+                              best * kTypedPrefixRatio >= w.db.get_termfreq(sug));
+    return *last_typed;
   };
   if (text)
     for (auto& word : words) {
@@ -1257,15 +1258,29 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     order_collected(ev);
     final_ev.emplace(std::move(ev));
   } else {
+    // The query with each word replaced by fix(word) where that is another
+    // word (fix returns "" to keep it); nullopt if no word changes.
+    auto rewrite = [&](const auto& fix) -> std::optional<std::string> {
+      std::string corrected;
+      bool changed = false;
+      for (const auto& word : words) {
+        std::string t = fix(word);
+        if (t.empty() || t == word.text)
+          t = word.text;
+        else
+          changed = true;
+        if (!corrected.empty()) corrected += ' ';
+        corrected += t;
+      }
+      return changed ? std::optional<std::string>(corrected) : std::nullopt;
+    };
     // Spelling: correct the words the index does not know.
     // only_unknown: only the words that match nothing by themselves;
     // unmatched: only the words that match nothing at all, not even through
     // Voikko's spelling suggestions.
     auto correct = [&](bool only_unknown, bool unmatched = false) {
-      std::string corrected;
-      bool changed = false;
-      for (const auto& word : words) {
-        std::string t = word.text;
+      return rewrite([&](const QueryWord& word) -> std::string {
+        const std::string& t = word.text;
         // Known: the word as typed (or its folded form) is in the index, or
         // the analysis matched it by itself: a base form ("uupunut" ->
         // uupua), a synonym or translation ("mobbning" -> kiusaaminen), its
@@ -1277,19 +1292,11 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
         const bool known = only_unknown && (w.db.term_exists(t) || is_term("F" + t) ||
                                             std::any_of(word.alternatives.begin(), word.alternatives.end(), matches) ||
                                             being_typed(word));
-        if (!word.stopword && !known && t.size() >= 3) {
-          // An inflected or compound word's typo ("lasteneuvolassa") too:
-          // near the start of a dictionary word (spelling_lexicon.h).
-          const std::string sug = nearest_indexed(t);
-          if (!sug.empty() && sug != t) {
-            t = sug;
-            changed = true;
-          }
-        }
-        if (!corrected.empty()) corrected += ' ';
-        corrected += t;
-      }
-      return changed ? std::optional<std::string>(corrected) : std::nullopt;
+        if (word.stopword || known || t.size() < 3) return {};
+        // An inflected or compound word's typo ("lasteneuvolassa") too:
+        // near the start of a dictionary word (spelling_lexicon.h).
+        return nearest_indexed(t);
+      });
     };
     // Runs `ws` as typed, then with only some of its words required.
     auto run_all_or_some = [&](const std::vector<QueryWord>& ws) {
@@ -1319,12 +1326,13 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     if (as_typed) {
       if (auto c = correct(true)) out.did_you_mean = *c;
     } else if (!found) {
-      if (auto c = correct(false); c && c != unknown_fixed) {
-        auto cwords = w.analyzer->analyze_query(*c, req.lang);
-        found = run_all_or_some(cwords);
-        out.did_you_mean = *c;
+      // The corrected query's results, as did you mean.
+      const auto run_corrected = [&](const std::string& c) {
+        found = run_all_or_some(w.analyzer->analyze_query(c, req.lang));
+        out.did_you_mean = c;
         out.corrected = found;
-      }
+      };
+      if (auto c = correct(false); c && c != unknown_fixed) run_corrected(*c);
       if (!found) {
         // Last resort: words the index does not know, clipped to a prefix
         // (slang such as "koulupsyka" -> koulupsy*: koulupsykologi).
@@ -1338,27 +1346,12 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
         // Still nothing: a word of 4 letters one edit from a whole word of
         // the index's dictionary ("keho" -> kerho, "sosu" -> sossu), too
         // short for the corrections above, which would otherwise guess wrong.
-        std::string corrected;
-        bool changed = false;
-        for (const auto& word : words) {
-          std::string t = word.text;
-          const auto letters = std::count_if(t.begin(), t.end(), [](char c) {
-            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-          });
-          if (!word.stopword && letters == 4 && !is_term(t))
-            if (const auto m = s.spelling_lexicon(w.db, resources->vocabulary()).nearest(t, 4); m && m->word != t) {
-              t = m->word;
-              changed = true;
-            }
-          if (!corrected.empty()) corrected += ' ';
-          corrected += t;
-        }
-        if (changed) {
-          auto cwords = w.analyzer->analyze_query(corrected, req.lang);
-          found = run_all_or_some(cwords);
-          out.did_you_mean = corrected;
-          out.corrected = found;
-        }
+        const auto c = rewrite([&](const QueryWord& word) -> std::string {
+          if (word.stopword || search::utf8_length(word.text) != 4 || is_term(word.text)) return {};
+          const auto m = s.spelling_lexicon(w.db, resources->vocabulary()).nearest(word.text, 4);
+          return m ? m->word : std::string();
+        });
+        if (c) run_corrected(*c);
       }
     }
     if (!found) {
