@@ -175,7 +175,7 @@ std::optional<SpellingLexicon::Match> SpellingLexicon::nearest(std::string_view 
         // With a typed ending left over, at most one edit before it.
         const int allowed = i < n ? std::min(k, 1) : k;
         for (std::size_t j = lo; j <= hi; ++j) {
-          if (cur[j] > allowed) continue;
+          if (cur[j] > allowed || (n < 5 && j != m)) continue;  // 4 letters: whole words only
           const double c = cur[j] + kTypedTail * static_cast<double>(n - i) + kWordTail * static_cast<double>(m - j);
           cost = std::min(cost, c);
         }

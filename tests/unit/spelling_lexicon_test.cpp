@@ -56,7 +56,7 @@ TEST_CASE("spelling lexicon: typos in inflected and compound words", "[search][s
 }
 
 TEST_CASE("spelling lexicon: a word of 4 letters only when asked, matched whole", "[search][spelling]") {
-  Dictionary d{{"kerho", 5}, {"kerhotoiminta", 9}, {"sossu", 1}, {"perhe", 40}};
+  Dictionary d{{"kerho", 5}, {"kerhotoiminta", 9}, {"sossu", 1}, {"perhe", 40}, {"kokkikerho", 3}, {"kela", 2}};
   const SpellingLexicon lex(d.db, {});
   const auto near4 = [&](const char* w) {
     const auto m = lex.nearest(w, 4);
@@ -64,13 +64,16 @@ TEST_CASE("spelling lexicon: a word of 4 letters only when asked, matched whole"
   };
   // Not by default: 4 letters are too few for the ordinary correction.
   CHECK(nearest(lex, "keho") == "<none>");
-  // One edit from a whole word; the shorter of the words sharing the start.
+  // One edit from a whole word (kerho, not kerhotoiminta).
   CHECK(near4("keho") == "kerho");
   CHECK(near4("sosu") == "sossu");
   // Not the start of a longer word only, nor two edits away.
   CHECK(near4("kerh") == "kerho");  // one letter missing at the end
-  CHECK(near4("kehr") == "kerho");  // a swap
+  CHECK(near4("klea") == "kela");   // a swap
+  CHECK(near4("kehr") == "<none>");  // a swap, and a letter short of kerho
   CHECK(near4("kaho") == "<none>");
+  CHECK(near4("kokk") == "<none>");  // the start of kokkikerho only
+  CHECK(near4("kkkk") == "<none>");
   CHECK(near4("pzrx") == "<none>");
   // Fewer than 4 letters: never.
   CHECK(lex.nearest("keh", 3) == std::nullopt);
