@@ -17,7 +17,8 @@ namespace palveluhaku::analysis {
 class SnowballStemmers {
  public:
   SnowballStemmers();
-  // Stem of a case-folded word in `lang` ("barnrådgivningen" -> "barnrådgivning").
+  // Stem of a case-folded word in `lang` ("barnrådgivningen" -> "barnrådgivning");
+  // an English word is stemmed in its British spelling (english_spelling.h).
   std::string stem(Lang lang, std::string_view word);
   Xapian::Stem& stemmer(Lang lang) { return stems_[static_cast<int>(lang)]; }
 

@@ -600,3 +600,49 @@ TEST_CASE("analysis: a compound typed as two words", "[analysis]") {
   CHECK(std::none_of(q.begin(), q.end(), [](const std::string& t) { return t.rfind("neuvolaanperhe", 0) == 0; }));
   CHECK(query_set(a, "perhe ja neuvola").count("perheneuvola") == 0);
 }
+
+TEST_CASE("analysis: American spellings meet the British texts (english_spelling.h)", "[analysis]") {
+  Analyzer a(resources());
+  struct Case {
+    const char* doc;    // British, as the PTV texts are written
+    const char* query;  // American
+  };
+  const Case cases[] = {
+      {"Youth centres and family centre", "youth center"},
+      {"The family centres", "centers"},
+      {"Organisation of services", "organization"},
+      {"Specialised health care", "specialized"},
+      {"Paediatric nursing", "pediatric"},
+      {"The child's behaviour", "behavioral"},
+      {"Neighbourhood services", "neighborhood"},
+      {"Rehabilitation programme", "program"},
+      {"A driving licence", "license"},
+      {"School counsellor", "counselor"},
+      {"Analyse the situation", "analyze"},
+      {"Gynaecology and anaemia", "gynecology anemia"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.doc << " <- " << c.query);
+    const auto idx = index_set(a, c.doc, Lang::en);
+    for (const auto& w : a.analyze_query(c.query, Lang::fi)) {
+      if (w.stopword) continue;
+      bool hit = false;
+      for (const auto& alt : w.alternatives)
+        if (alt.terms.size() == 1 && idx.count(alt.terms[0])) hit = true;
+      CHECK(hit);
+    }
+  }
+  // Symmetric: an American text is found by the British spelling.
+  const auto us_doc = index_set(a, "Day care center", Lang::en);
+  const auto uk_query = query_set(a, "centre", Lang::en);
+  CHECK(std::any_of(uk_query.begin(), uk_query.end(), [&](const std::string& t) { return us_doc.count(t) > 0; }));
+  // Words that only look American stay apart: size, prize, seize are not
+  // -ise words, a doctor is no "doctour", laboratory is not labour.
+  for (const auto& [w, other] : std::vector<std::pair<std::string, std::string>>{
+           {"size", "sise"}, {"prize", "prise"}, {"laboratory", "labour"}, {"doctor", "doctour"}}) {
+    INFO(w << " vs " << other);
+    const auto q = query_set(a, w, Lang::en);
+    const auto d = index_set(a, other, Lang::en);
+    CHECK_FALSE(std::any_of(q.begin(), q.end(), [&](const std::string& t) { return d.count(t) > 0; }));
+  }
+}
