@@ -28,7 +28,7 @@ void SynonymTable::load(const std::string& path, bool required, const Lemmatizer
     // keys_of[i]: every key phrase i answers to (all reading combinations of
     // single words; first readings for multi-word phrases).
     std::vector<std::vector<std::string>> keys_of;
-    auto add_phrase = [&](const std::string& text, const Lemmatizer& lem) {
+    auto add_phrase = [&](const std::string& text, const Lemmatizer& lem, bool as_written) {
       auto words = split_trim(fold_case(text), " \t");
       Phrase p;
       std::vector<std::string> keys;
@@ -36,9 +36,15 @@ void SynonymTable::load(const std::string& path, bool required, const Lemmatizer
       for (const auto& w : words) {
         auto bases = lem(w);
         if (bases.empty()) continue;  // a stopword: not in the index
-        p.push_back(bases.front());
+        // A translation's target is written in base forms: the word as
+        // written when it is one of its readings, so "vanhempi" is the noun
+        // (parent), not the comparative of vanha, and "tuki" the noun, not
+        // the verb tukea.
+        const std::string& base =
+            as_written && std::find(bases.begin(), bases.end(), w) != bases.end() ? w : bases.front();
+        p.push_back(base);
         if (!joined.empty()) joined += ' ';
-        joined += bases.front();
+        joined += base;
         if (words.size() == 1) keys = bases;
       }
       if (p.empty()) bad_line(path, no, "phrase '" + text + "' has only stopwords");
@@ -48,11 +54,12 @@ void SynonymTable::load(const std::string& path, bool required, const Lemmatizer
       g.phrases.push_back(std::move(p));
       keys_of.push_back(std::move(keys));
     };
-    for (const auto& s : lp) add_phrase(s, lemmatize);
+    for (const auto& s : lp) add_phrase(s, lemmatize, false);
     for (const auto& s : lp)
       for (auto& w : split_trim(fold_case(s), " \t")) source_words_.push_back(std::move(w));
     g.sources = one_way ? lp.size() : g.phrases.size();
-    for (const auto& s : rp) add_phrase(s, target_lemmatize ? *target_lemmatize : lemmatize);
+    for (const auto& s : rp)
+      add_phrase(s, target_lemmatize ? *target_lemmatize : lemmatize, target_lemmatize != nullptr);
     std::size_t gi = groups_.size();
     for (std::size_t i = 0; i < g.sources; ++i)
       for (const auto& k : keys_of[i]) index_[k].emplace_back(gi, i);

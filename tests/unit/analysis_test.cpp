@@ -646,3 +646,19 @@ TEST_CASE("analysis: American spellings meet the British texts (english_spelling
     CHECK_FALSE(std::any_of(q.begin(), q.end(), [&](const std::string& t) { return d.count(t) > 0; }));
   }
 }
+
+TEST_CASE("analysis: a translation's Finnish word is taken as written, not as another reading", "[analysis]") {
+  Analyzer a(resources());
+  // needs-en.txt: "parent => vanhempi", "support => tuki". Voikko also reads
+  // vanhempi as the comparative of vanha (old) and tuki as a form of the
+  // verb tukea; the translation means the nouns.
+  const auto parent = query_set(a, "parent", Lang::fi);
+  CHECK(parent.count("vanhempi") == 1);
+  CHECK(parent.count("vanha") == 0);
+  const auto support = query_set(a, "support", Lang::fi);
+  CHECK(support.count("tuki") == 1);
+  CHECK(support.count("tukea") == 0);
+  // The Finnish texts' "vanhemmille" (to the parents) has the noun among its
+  // base forms, so the translation meets it.
+  CHECK(index_set(a, "Tukea vanhemmille").count("vanhempi") == 1);
+}
