@@ -311,6 +311,9 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
     add_alt(alts, {t.text}, 1.0, TermKind::surface);
 
     std::vector<std::string> fi_keys;  // base forms for synonym lookup
+    // An English word the translation or synonym tables know
+    // ("contraception", "counselling"): a word, not a typo of a Finnish one.
+    bool foreign_known = false;
     // Every language, the UI language first.
     Lang order[3] = {ui_lang, Lang::fi, Lang::sv};
     if (ui_lang == Lang::fi) order[1] = Lang::sv, order[2] = Lang::en;
@@ -343,8 +346,11 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
         const std::string stem = I.snow.stem(lang, t.text);
         for (const auto* ph : I.data.synonyms[static_cast<int>(lang)].find(stem))
           add_alt(alts, *ph, kSynonymWeight * lw, TermKind::synonym);
-        for (const auto* ph : I.data.translations[static_cast<int>(lang)].find(stem))
+        for (const auto* ph : I.data.translations[static_cast<int>(lang)].find(stem)) {
           add_alt(alts, *ph, kTranslationWeight * lw, TermKind::synonym);
+          foreign_known = foreign_known || lang == Lang::en;
+        }
+        if (lang == Lang::en && !I.data.synonyms[static_cast<int>(lang)].find(stem).empty()) foreign_known = true;
       }
     }
 
@@ -411,7 +417,7 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
         }
         // Still unknown and no synonym: a typo? Voikko's suggestions
         // ("perhenuvola" -> perheneuvola), weaker than anything above.
-        bool has_synonym = colloquial_compound;
+        bool has_synonym = colloquial_compound || foreign_known;
         for (const auto& k : fi_keys) has_synonym = has_synonym || !I.data.synonyms[0].find(k).empty();
         has_synonym = has_synonym || !I.data.synonyms[0].find(t.text).empty();
         if (!restored && !has_synonym && t.text.size() >= 5) qw.unknown = true;

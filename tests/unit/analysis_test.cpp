@@ -662,3 +662,21 @@ TEST_CASE("analysis: a translation's Finnish word is taken as written, not as an
   // base forms, so the translation meets it.
   CHECK(index_set(a, "Tukea vanhemmille").count("vanhempi") == 1);
 }
+
+TEST_CASE("analysis: an English word the tables know is not a typo of a Finnish one", "[analysis]") {
+  Analyzer a(resources());
+  // "contraception" and "counselling" are no Finnish words, but the
+  // translation tables know them: no Voikko guesses, not unknown (so the
+  // search does not add the nearest Finnish word of its index either).
+  for (const char* q : {"contraception", "counselling", "bullying"}) {
+    INFO(q);
+    const auto words = a.analyze_query(q, Lang::fi);
+    REQUIRE(words.size() == 1);
+    CHECK_FALSE(words[0].unknown);
+    for (const auto& alt : words[0].alternatives) CHECK_FALSE(alt.correction);
+  }
+  // A Finnish typo is still one.
+  const auto typo = a.analyze_query("perhenuvola", Lang::fi);
+  REQUIRE(typo.size() == 1);
+  CHECK(typo[0].unknown);
+}
