@@ -83,8 +83,10 @@ struct DocList {
   DocBitmap bits;                  // if `dense`
   bool dense = false;
   std::vector<float> weights;      // per id, only in top_k.h's weighted lists
+  std::vector<Xapian::termcount> lengths;  // per docid, only in top_k.h's document lengths
   std::size_t bytes() const {
-    return ids.capacity() * sizeof(Xapian::docid) + weights.capacity() * sizeof(float) + bits.words().size() * 8 + 64;
+    return ids.capacity() * sizeof(Xapian::docid) + weights.capacity() * sizeof(float) +
+           lengths.capacity() * sizeof(Xapian::termcount) + bits.words().size() * 8 + 64;
   }
   void or_into(DocBitmap& out) const;
 };
@@ -98,6 +100,8 @@ class PostingCache {
   std::shared_ptr<const DocList> get(const std::string& key);
   void put(const std::string& key, std::shared_ptr<const DocList> list);
   std::size_t bytes() const;
+  // The bound: put() keeps no list that costs more than a quarter of it.
+  std::size_t max_bytes() const { return max_; }
 
  private:
   using Entry = std::pair<std::string, std::shared_ptr<const DocList>>;

@@ -978,6 +978,15 @@ Xapian::MSet weigh_candidates(const Xapian::Database& db, const Xapian::Query& q
   return enq.get_mset(first, max);
 }
 
+// The statistics of `q` without a match (get_mset(0, 0): the postlists are
+// opened, none is read): the termweights of its terms for the snippets.
+Xapian::MSet term_stats(const Xapian::Database& db, const Xapian::Query& q, const index::IndexConfig& config) {
+  Xapian::Enquire enq(db);
+  enq.set_query(q);
+  enq.set_weighting_scheme(Xapian::BM25Weight(config.bm25_k1, 0, 1, config.bm25_b, 0.5));
+  return enq.get_mset(0, 0);
+}
+
 }  // namespace
 
 // Documents worth evaluating for an empty query. A document counts (as a
@@ -1225,11 +1234,10 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
                                       near_bound);
         }
         if (top) {
-          m = top->mset;
-          for (Xapian::doccount i = top->first; i < m.size() && i < top->first + per_page; ++i) {
-            const auto it = m[i];
-            page_docs.emplace_back(*it, it.get_weight());
-          }
+          page_docs.insert(page_docs.end(), top->page.begin(), top->page.end());
+          // The snippets rank passages by the query's termweights: Xapian's
+          // MSet if it weighed, else its stats alone (no match).
+          m = top->mset ? std::move(*top->mset) : term_stats(w.db, text_q, s.config);
         } else {
           m = enq.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(req.per_page));
           for (auto it = m.begin(); it != m.end(); ++it) page_docs.emplace_back(*it, it.get_weight());
@@ -1402,10 +1410,7 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
           const search::Bm25Params bp{s.config.bm25_k1, s.config.bm25_b, 0.5};
           if (const auto top = search::bounded_top_k(w.db, *pcache, *plan, bp, fev.hits, candidates, 0, n, w.bounds,
                                                      weigh, extra)) {
-            const auto& m = top->mset;
-            for (Xapian::doccount i = top->first; i < m.size() && i < top->first + n; ++i)
-              docs.emplace_back(*m[i], m[i].get_weight());
-            return docs;
+            return top->page;
           }
         }
         std::vector<Xapian::docid> passed;

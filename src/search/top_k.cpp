@@ -161,6 +161,65 @@ std::shared_ptr<const DocList> group_postings(PostingCache& cache, const std::ve
   return list;
 }
 
+// The length of every document (0 for none), per docid, cached per revision
+// under "L" (4 bytes a document). Null when the cache is too small to keep
+// it: then it would be read again for every search.
+std::shared_ptr<const DocList> doc_lengths(Xapian::Database& db, PostingCache& cache) {
+  if (auto hit = cache.get("L")) return hit;
+  const std::size_t n = static_cast<std::size_t>(db.get_lastdocid()) + 1;
+  if (n * sizeof(Xapian::termcount) + 1024 > cache.max_bytes() / 4) return nullptr;
+  auto list = std::make_shared<DocList>();
+  list->lengths.assign(n, 0);
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
+    if (*it < n) list->lengths[*it] = it.get_doclength();
+  cache.put("L", list);
+  return list;
+}
+
+// Xapian 1.4 BM25Weight::init's termweight of a leaf at `factor` (the
+// product of the OP_SCALE_WEIGHT factors above it), in its order of
+// operations: log(tw) * factor, times k3's wqf factor (k3 + 1) wqf / (k3 +
+// wqf), which is exactly 1 for k3 = 1 and wqf 1, then times k1 + 1.
+double leaf_termweight(double n, double tf, double factor, const Bm25Params& p) {
+  double tw = (n - tf + 0.5) / (tf + 0.5);
+  if (tw < 2) tw = tw * 0.5 + 1;
+  double t = std::log(tw) * factor;
+  t *= (p.k1 + 1);
+  return t;
+}
+
+// The wdf of a posting from its stored weight (weighted_postings: the
+// sumpart at termweight `tw1` (factor 1), rounded up to a float) and the
+// document's length: the sumpart grows strictly with the wdf, so the wdf
+// solves stored = tw1 wdf / (K + wdf) up to the float's rounding; it is
+// checked by recomputing, and must be the only wdf that gives `stored`.
+// -1 if none or more than one does.
+long recover_wdf(float stored, double tw1, double len, double len_factor, const Bm25Params& p) {
+  if (!(tw1 > 0)) return -1;
+  const double normlen = std::max(len * len_factor, p.min_normlen);
+  const double kk = p.k1 * (normlen * p.b + (1 - p.b));
+  const double r = static_cast<double>(stored) / tw1;
+  if (!(r >= 0 && r < 1)) return -1;
+  const double est = r * kk / (1 - r);
+  if (!(est < 1e9)) return -1;
+  const auto at = [&](long wdf) { return round_up(sumpart(tw1, static_cast<double>(wdf), len, len_factor, p)); };
+  long wdf = std::lround(est);
+  if (at(wdf) != stored) {
+    if (wdf > 0 && at(wdf - 1) == stored) --wdf;
+    else if (at(wdf + 1) == stored) ++wdf;
+    else return -1;
+  }
+  if ((wdf > 0 && at(wdf - 1) == stored) || at(wdf + 1) == stored) return -1;
+  return wdf;
+}
+
+// Relative distance within which two weights computed here, at a place
+// where their order decides the page (across its start, on it, across its
+// end), might be ordered otherwise by Xapian: Xapian adds the same parts in
+// its postlist tree's order (AND kids by frequency, ORs as a heap-built
+// tree), so its sum may differ from the one here by a few ulps (~1e-15).
+constexpr double kTieEpsilon = 1e-9;
+
 template <class ForEach>
 std::optional<TopK> top_k(Xapian::Database& db, PostingCache& cache, const ScorePlan& plan, const Bm25Params& params,
                           ForEach&& for_each_passed, std::size_t offset, std::size_t per_page,
@@ -172,8 +231,10 @@ std::optional<TopK> top_k(Xapian::Database& db, PostingCache& cache, const Score
 
   struct Leaf {
     std::shared_ptr<const DocList> list;
-    float f;
+    float f;          // the factor with the bound's margin
+    double factor;    // the plan's factor
     int group;
+    bool wildcard;
     std::string key;  // the list's cache key
   };
   std::vector<Leaf> lists;
@@ -185,7 +246,7 @@ std::optional<TopK> top_k(Xapian::Database& db, PostingCache& cache, const Score
     std::string key = wildcard ? "X" + std::to_string(l.wildcard_max) + ":" + l.term : "W" + l.term;
     lists.push_back({wildcard ? wildcard_postings(db, cache, l.term, l.wildcard_max, params)
                               : weighted_postings(db, cache, l.term, params),
-                     f, l.group, std::move(key)});
+                     f, l.factor, l.group, wildcard, std::move(key)});
   }
   for (std::size_t i = 0; i < lists.size(); ++i) {
     const auto& ids = lists[i].list->ids;
@@ -232,13 +293,7 @@ std::optional<TopK> top_k(Xapian::Database& db, PostingCache& cache, const Score
     }
   } reset{acc, lists};
 
-  // 1. The M highest bounds (a min-heap on the bound). Xapian's cost of
-  // weighing them grows with M (each candidate is a skip_to in every term's
-  // posting list and in the document lengths, mostly in a chunk of its
-  // own); a smaller M leaves more documents whose bound reaches T (a second
-  // weighing). Measured over the 100k mix (steady rounds, callgrind, 134
-  // probes): M = 2k + 10 (50) 6.38 M instructions a search, 3 second runs;
-  // k + 15: 6.15 M; k + 10: 6.07 M, 11 second runs; k + 5: 6.10 M, 31.
+  // 1. The M highest bounds (a min-heap on the bound).
   const std::size_t m = k + 10;
   std::vector<std::pair<float, Xapian::docid>> heap;
   heap.reserve(m + 1);
@@ -257,38 +312,145 @@ std::optional<TopK> top_k(Xapian::Database& db, PostingCache& cache, const Score
       std::push_heap(heap.begin(), heap.end(), lower);
     }
   });
+  if (heap.size() < k) return std::nullopt;  // cannot happen: the caller asks for fewer than pass
   std::vector<Xapian::docid> probe;
   probe.reserve(heap.size());
   for (const auto& h : heap) probe.push_back(h.second);
   std::sort(probe.begin(), probe.end());
+  // Every document outside the probe has a bound of at most the heap's
+  // smallest (a document left out or popped had at most the smallest at the
+  // time, and that only grows).
+  const bool heap_full = heap.size() == m;
+  const double outside_max = heap_full ? static_cast<double>(heap.front().first) : -1.0;
   TopK out;
+
+  // 2. The probe's exact weights, computed here: each leaf's sumpart from
+  // the posting's wdf (recovered from its stored weight) and the document's
+  // length, summed over the leaves that match (an AND group's where all its
+  // terms occur). Not for a wildcard (Xapian weighs its expansion at an
+  // estimated frequency) nor an `extra` weight.
+  const bool own = !extra && std::none_of(lists.begin(), lists.end(), [](const Leaf& l) { return l.wildcard; });
+  const auto lens = own ? doc_lengths(db, cache) : nullptr;
+  if (lens) {
+    const double n_docs = db.get_doccount();
+    const double avlen = db.get_avlength();
+    const double len_factor = avlen != 0 ? 1 / avlen : 0;
+    const std::size_t nl = lists.size();
+    std::vector<double> tw1(nl), tw(nl);
+    int max_group = 0;
+    for (std::size_t i = 0; i < nl; ++i) {
+      // A term's list holds all its postings: its size is the termfreq.
+      const auto tf = static_cast<double>(lists[i].list->ids.size());
+      tw1[i] = leaf_termweight(n_docs, tf, 1.0, params);
+      tw[i] = leaf_termweight(n_docs, tf, lists[i].factor, params);
+      max_group = std::max(max_group, lists[i].group);
+    }
+    std::vector<std::size_t> pos(nl);
+    std::vector<char> missing(static_cast<std::size_t>(max_group) + 1);
+    struct Cand {
+      double w;
+      Xapian::docid d;
+      std::size_t at;  // its parts: parts[at .. at + nl), -1 for a leaf that does not count
+    };
+    std::vector<Cand> cands;
+    std::vector<double> parts;
+    // Weighs ascending docids; false if a wdf cannot be recovered or a
+    // weight exceeds its bound (then Xapian weighs).
+    const auto weigh_own = [&](const std::vector<Xapian::docid>& docs) {
+      std::fill(pos.begin(), pos.end(), 0);
+      for (Xapian::docid d : docs) {
+        if (d >= lens->lengths.size()) return false;
+        const double len = lens->lengths[d];
+        const std::size_t at = parts.size();
+        parts.resize(at + nl);
+        std::fill(missing.begin(), missing.end(), 0);
+        for (std::size_t i = 0; i < nl; ++i) {
+          const auto& ids = lists[i].list->ids;
+          const auto it = std::lower_bound(ids.begin() + static_cast<std::ptrdiff_t>(pos[i]), ids.end(), d);
+          pos[i] = static_cast<std::size_t>(it - ids.begin());
+          if (it == ids.end() || *it != d) {
+            parts[at + i] = -1;
+            missing[static_cast<std::size_t>(lists[i].group)] = 1;
+            continue;
+          }
+          const long wdf = recover_wdf(lists[i].list->weights[pos[i]], tw1[i], len, len_factor, params);
+          if (wdf < 0) return false;
+          parts[at + i] = sumpart(tw[i], static_cast<double>(wdf), len, len_factor, params);
+        }
+        double w = 0;
+        for (std::size_t i = 0; i < nl; ++i) {
+          if (lists[i].group != 0 && missing[static_cast<std::size_t>(lists[i].group)]) parts[at + i] = -1;
+          if (parts[at + i] >= 0) w += parts[at + i];
+        }
+        if (w > static_cast<double>(bound(d))) return false;
+        cands.push_back({w, d, at});
+      }
+      return true;
+    };
+    const auto better = [](const Cand& a, const Cand& b) { return a.w > b.w || (a.w == b.w && a.d < b.d); };
+    bool ok = weigh_own(probe);
+    if (ok) {
+      out.computed = cands.size();
+      std::sort(cands.begin(), cands.end(), better);
+      // 3. Documents outside the probe whose bound reaches the k-th weight
+      // (less a margin far above the sums' rounding) are weighed too.
+      const double cut = cands[k - 1].w * (1 - 1e-6);
+      if (heap_full && outside_max >= cut) {
+        std::vector<Xapian::docid> more;
+        for_each_passed([&](Xapian::docid d) {
+          if (static_cast<double>(bound(d)) >= cut && !std::binary_search(probe.begin(), probe.end(), d))
+            more.push_back(d);
+        });
+        ok = weigh_own(more);
+        out.computed = cands.size();
+        std::sort(cands.begin(), cands.end(), better);
+      }
+    }
+    // 4. Where two weights decide the page and are this close, Xapian's
+    // order might differ: unless every part of the two is the same (then
+    // Xapian's sums are equal too, and the lower docid ranks first).
+    for (std::size_t i = offset > 0 ? offset - 1 : 0; ok && i < k && i + 1 < cands.size(); ++i) {
+      const Cand& a = cands[i];
+      const Cand& b = cands[i + 1];
+      if (a.w - b.w > kTieEpsilon * a.w) continue;
+      ok = std::equal(parts.begin() + static_cast<std::ptrdiff_t>(a.at),
+                      parts.begin() + static_cast<std::ptrdiff_t>(a.at + nl),
+                      parts.begin() + static_cast<std::ptrdiff_t>(b.at));
+    }
+    if (ok) {
+      for (std::size_t i = offset; i < k; ++i) out.page.emplace_back(cands[i].d, cands[i].w);
+      return out;
+    }
+    out.computed = 0;
+  }
+
+  // Xapian weighs: the probe's true weights, and T = the k-th best of them.
   out.weighed = probe.size();
   Xapian::MSet first = weigh(probe, 0, static_cast<Xapian::doccount>(probe.size()));
   if (first.size() < k) return std::nullopt;  // cannot happen: every passing document matches
   for (auto it = first.begin(); it != first.end(); ++it)
     if (it.get_weight() > static_cast<double>(bound(*it))) return std::nullopt;  // the bound is wrong
   const double t = first[static_cast<Xapian::doccount>(k - 1)].get_weight();
-
-  // 2. Documents outside the probe that could reach T. Every one of them
-  // has a bound of at most the heap's smallest (a document left out or
-  // popped had at most the smallest at the time, and that only grows), so
-  // when that is below T none can, and the second pass over every passing
-  // document is skipped (the common case).
+  // Documents outside the probe that could reach T: none when the heap's
+  // smallest bound is below T (the common case, no second pass).
   std::vector<Xapian::docid> more;
-  if (heap.size() == m && static_cast<double>(heap.front().first) >= t)
+  if (heap_full && outside_max >= t)
     for_each_passed([&](Xapian::docid d) {
       if (static_cast<double>(bound(d)) >= t && !std::binary_search(probe.begin(), probe.end(), d)) more.push_back(d);
     });
-  if (more.empty()) {
-    out.mset = std::move(first);
-    out.first = static_cast<Xapian::doccount>(offset);
-    return out;
+  Xapian::doccount from = static_cast<Xapian::doccount>(offset);
+  if (!more.empty()) {
+    for (auto it = first.begin(); it != first.end() && it.get_rank() < k; ++it) more.push_back(*it);
+    std::sort(more.begin(), more.end());
+    out.weighed += more.size();
+    first = weigh(std::move(more), static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(per_page));
+    from = 0;
   }
-  for (auto it = first.begin(); it != first.end() && it.get_rank() < k; ++it) more.push_back(*it);
-  std::sort(more.begin(), more.end());
-  out.weighed += more.size();
-  out.mset = weigh(std::move(more), static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(per_page));
-  out.first = 0;
+  for (Xapian::doccount i = from; i < first.size() && i < from + per_page; ++i) {
+    const auto it = first[i];
+    out.page.emplace_back(*it, it.get_weight());
+  }
+  out.mset = std::move(first);
   return out;
 }
 

@@ -4,26 +4,42 @@
 // thousands of matches that was a third of a search's time (a one-word
 // search ORs 4-10 alternatives, and BM25's max-weight pruning skips little).
 // Here an upper bound of every passing document's BM25 weight is summed
-// from cached per-term lists (each posting's weight at factor 1, rounded up,
-// per database revision), and Xapian weighs only candidates:
+// from cached per-term lists (each posting's weight at factor 1, rounded up
+// to a float, per database revision), and only candidates are weighed:
 //  1. the M documents with the highest bounds (M = k + 10 for the top k =
-//     offset + per_page) are weighed by Xapian (OP_FILTER over them): their
-//     true weights, and T = the k-th best of them;
-//  2. any other passing document whose bound reaches T could still rank; if
-//     there is none, the probe's ranking is the answer, else Xapian weighs
-//     the probe's top k plus those.
-// The result is exactly Xapian's (same documents, order and weights: the
-// candidates are weighed by the same query, and every document left out has
-// a true weight below T). The bound counts an AND group of a word's
-// alternatives where all its terms occur and every other leaf wherever its
-// term occurs (the words' AND is the match set itself). Xapian 1.4 weighs
-// each leaf with its own wqf (1), also for a term that occurs twice in the
-// query; every probed document is checked against its bound, and a
-// violation (a Xapian whose BM25 differs from the formula here) falls back
-// to the full match. At 100k the probed weights are within the 1e-4 margin
-// of their bounds (S/U 0.9999). A wildcard is bounded as the sum of its
-// expansion's terms at the termweight of the most frequent one (top_k.cpp).
-// A plan that is not `complete` is not handled.
+//     offset + per_page) are the probe;
+//  2. their exact weights are computed here (below), T = the k-th best;
+//  3. any other passing document whose bound reaches T (less 1e-6) could
+//     still rank: it is weighed too (the heap's smallest bound tells
+//     whether a pass over the passing documents is needed at all).
+// Exact weights: a posting's wdf is recovered from its stored weight and
+// the document's length (a per-revision array, 4 bytes a document, in the
+// PostingCache): the weight grows strictly with the wdf, and the wdf found
+// must be the only one that gives the stored float. Each leaf's part is
+// then Xapian 1.4's BM25Weight (init at the leaf's factor, k3's wqf factor
+// 1, get_sumpart; k2 = 0 adds nothing), summed over the leaves that match
+// (an AND group only where all its terms occur). Xapian adds the same parts
+// in its postlist tree's order, so the weights here may differ from its own
+// in the last bits (~1e-15 relative); where two documents whose order
+// decides the page (across its start, on it, across its end) are within
+// 1e-9 relative of each other, Xapian weighs, unless every part of the two
+// is the same (then Xapian's sums are equal too and the lower docid ranks
+// first). The page's documents and order are therefore Xapian's; its
+// weights are the ones computed here (tests/unit/top_k_test.cpp compares
+// both with Xapian's full match).
+//
+// Xapian weighs the candidates instead (OP_FILTER over them, `weigh`; steps
+// 2 and 3 with its weights) for a plan with a wildcard (Xapian weighs its
+// expansion at an estimated frequency), with an `extra` weight (near-me,
+// the related classes' fixed weights), when a wdf cannot be recovered, a
+// weight exceeds its bound (a Xapian whose BM25 differs from the formula
+// here) or at such a close call. The bound counts an AND group where all
+// its terms occur and every other leaf wherever its term occurs (the
+// words' AND is the match set itself). Xapian 1.4 weighs each leaf with its
+// own wqf (1), also for a term that occurs twice in the query. A wildcard
+// is bounded as the sum of its expansion's terms at the termweight of the
+// most frequent one (top_k.cpp). A plan that is not `complete` is not
+// handled.
 //
 // Threading: reentrant; `acc` is the caller's (one per worker).
 #pragma once
@@ -52,9 +68,12 @@ using WeighCandidates =
     std::function<Xapian::MSet(std::vector<Xapian::docid> candidates, Xapian::doccount first, Xapian::doccount max)>;
 
 struct TopK {
-  Xapian::MSet mset;       // holds the page from item `first` on
-  Xapian::doccount first = 0;
-  std::size_t weighed = 0;  // candidates Xapian weighed (both runs)
+  std::vector<std::pair<Xapian::docid, double>> page;  // best first, with weights
+  // Xapian's MSet when Xapian weighed (its stats hold the query's
+  // termweights, for snippets); none when the weights were computed here.
+  std::optional<Xapian::MSet> mset;
+  std::size_t weighed = 0;   // candidates Xapian weighed (both runs)
+  std::size_t computed = 0;  // candidates weighed here
 };
 
 // The items [offset, offset + per_page) of the query's ranking among the
