@@ -492,6 +492,11 @@ TEST_CASE("analysis: need words reach the services that help (needs-*.txt)", "[a
       // needs-en.txt's single everyday words, typed in the Finnish UI too
       {"family", Lang::fi, "perhe"},                  {"school", Lang::en, "koulu"},
       {"families", Lang::fi, "perhe"},                {"babies", Lang::fi, "vauva"},
+      // needs-sv.txt's everyday service words, inflected, in the Finnish UI
+      // (Sweden-Swedish ones beside Finland-Swedish: hemtjänst, sjukgymnast)
+      {"skolan", Lang::fi, "koulu"},                  {"familjer", Lang::fi, "perhe"},
+      {"blodprov", Lang::fi, "laboratorio"},          {"hemtjänst", Lang::fi, "kotipalvelu"},
+      {"sjukgymnast", Lang::fi, "fysioterapia"}  ,    {"fosterhem", Lang::sv, "perhehoito"},
   };
   for (const auto& c : cases) {
     const auto words = a.analyze_query(c.query, c.ui);
@@ -538,6 +543,20 @@ TEST_CASE("analysis: verbs that only frame a need are not required (query-filler
   CHECK(marked("käyttö hakemus tarve") == V{{"käyttö", false}, {"hakemus", false}, {"tarve", false}});
   // Fillers are still indexed: a text about them can be found.
   CHECK(index_set(a, "Palvelua voi käyttää maksutta").count("käyttää") == 1);
+}
+
+TEST_CASE("analysis: Swedish verbs that only frame a need are not required (query-fillers-sv.txt)", "[analysis]") {
+  Analyzer a(resources());
+  const auto marked = [&](const std::string& q) { return stop_marks(a, q); };
+  using V = std::vector<std::pair<std::string, bool>>;
+  // "till" is a Swedish stopword; "söka" / "använder" frame the need.
+  CHECK(marked("söka till skolan") == V{{"söka", true}, {"till", true}, {"skolan", false}});
+  CHECK(marked("ungdom använder droger") == V{{"ungdom", false}, {"använder", true}, {"droger", false}});
+  CHECK(marked("behöver hemhjälp") == V{{"behöver", true}, {"hemhjälp", false}});
+  // Nouns stay required.
+  CHECK(marked("hemhjälp skolskjuts") == V{{"hemhjälp", false}, {"skolskjuts", false}});
+  // Fillers are still indexed in Swedish texts.
+  CHECK(index_set(a, "Man kan söka stöd", Lang::sv).count("sök") == 1);
 }
 
 TEST_CASE("analysis: a multi-word synonym source gives its synonym to every word", "[analysis]") {
