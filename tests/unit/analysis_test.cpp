@@ -485,6 +485,10 @@ TEST_CASE("analysis: need words reach the services that help (needs-*.txt)", "[a
       {"kiusaamisesta", Lang::fi, "kuraattori"},  {"masentunut", Lang::fi, "mielenterveyspalvelu"},
       {"huumeita", Lang::fi, "päihdetyö"},        {"velat", Lang::fi, "velkaneuvonta"},
       {"riitelemme", Lang::fi, "sovittelu"}    ,  {"yksinhuoltajalle", Lang::fi, "vertaistuki"},
+      // session 10's everyday words (synonyms-fi.txt, needs-fi.txt), inflected
+      {"rahapulassa", Lang::fi, "toimeentulo"},   {"tappelevat", Lang::fi, "perheneuvola"},
+      {"heräilee", Lang::fi, "lastenneuvola"},    {"kirjis", Lang::fi, "kirjasto"}                 ,
+      {"kouluavustajaa", Lang::fi, "avustajapalvelu"}, {"invataksi", Lang::fi, "kuljetuspalvelu"},
       // needs-en.txt / needs-sv.txt: English and Swedish need words => Finnish service words
       {"contraception", Lang::en, "ehkäisyneuvonta"}, {"bullying", Lang::en, "kuraattori"},
       {"exhaustion", Lang::en, "perhetyö"},           {"mobbning", Lang::sv, "oppilashuolto"},
