@@ -114,7 +114,8 @@ struct AnalyzerOptions {
   // stemmer's. At query time each distinct word costs about 2 kB over these
   // caches. Default: 200000 (index time: a corpus's whole vocabulary)
   std::size_t cache_entries = 200000;
-  // Entries in the cache of Voikko spelling suggestions. Default: 20000
+  // Entries in the cache of Voikko spelling suggestions, and as many in
+  // that of the ä/ö spellings of words typed without them. Default: 20000
   std::size_t suggestion_entries = 20000;
 };
 
@@ -148,9 +149,9 @@ class Analyzer {
   // same thread.
   Xapian::Stem snippet_stemmer(Lang lang);
 
-  // Entries held now in this Analyzer's word and suggestion caches (not the
-  // snippet stemmers'); never more than 4 x cache_entries +
-  // suggestion_entries.
+  // Entries held now in this Analyzer's word, suggestion and restoration
+  // caches (not the snippet stemmers'); never more than 4 x cache_entries +
+  // 2 x suggestion_entries.
   std::size_t cached_entries() const;
 
  private:

@@ -150,8 +150,9 @@ struct EngineOptions {
   // open-ended (typos, names, made-up words), so this bound is what keeps a
   // worker's memory flat: at most about 4 MB each. Default: 2000.
   std::size_t analysis_cache_entries = 2000;
-  // Voikko spelling suggestions kept per worker
-  // (AnalyzerOptions::suggestion_entries). Default: 1000.
+  // Voikko spelling suggestions kept per worker, and as many ä/ö
+  // spellings of words typed without them (AnalyzerOptions::suggestion_entries).
+  // Default: 1000.
   std::size_t suggestion_cache_entries = 1000;
   // How facet values are counted (FacetCounting). Default: automatic.
   FacetCounting facet_counting = FacetCounting::automatic;

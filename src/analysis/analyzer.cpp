@@ -23,7 +23,7 @@ namespace {
 // Query weights (relative to the word as typed = 1.0).
 constexpr double kBaseWeight = 0.95;       // a base form / stem of the word
 constexpr double kPartWeight = 0.6;        // times part_weight(part)
-constexpr double kFoldedWeight = 0.6;      // diacritics folded / restored
+constexpr double kFoldedWeight = 0.6;      // diacritics folded / restored (0.7-0.95 for restored: bench/README.md)
 constexpr double kSynonymWeight = 0.75;    // a synonym phrase
 constexpr double kJoinedWeight = 0.9;      // two words written together ("perhe neuvola")
 constexpr double kOtherLangWeight = 0.75;  // stems of a language other than the UI's
@@ -32,6 +32,12 @@ constexpr double kSuggestWeight = 0.5;     // a Voikko spelling suggestion (firs
 constexpr std::size_t kSuggestions = 3;    // suggestions used per misspelt word
 constexpr std::size_t kSuggestWords = 4;   // misspelt words per query that get suggestions
 constexpr std::size_t kRestoreCandidates = 256;
+
+std::size_t utf8_chars(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
 
 // Connectors inside a hyphenated coordination: "äitiys- ja lastenneuvola".
 bool is_connector(std::string_view w) {
@@ -77,6 +83,7 @@ struct Analyzer::Impl {
               AnalysisCache(o.cache_entries)},
         fi_cache(o.cache_entries),
         suggest_cache(o.suggestion_entries),
+        restore_cache(o.suggestion_entries),
         tail_cache(o.cache_entries / 4 + 1) {}
 
   using AnalysisCache = analysis::AnalysisCache<FoldedWord>;
@@ -91,6 +98,8 @@ struct Analyzer::Impl {
   AnalysisCache cache[3];
   analysis::AnalysisCache<analysis::FinnishWord> fi_cache;
   analysis::AnalysisCache<std::vector<std::string>> suggest_cache;
+  // Word typed without ä/ö -> the spellings with them that Voikko knows.
+  analysis::AnalysisCache<std::vector<std::string>> restore_cache;
   // Index time only (coordinations): word -> its compound tail ("" if
   // none). Uncached, the Voikko analysis behind it was 7 % of a build.
   analysis::AnalysisCache<std::string> tail_cache;
@@ -111,6 +120,18 @@ struct Analyzer::Impl {
         if (!s.empty()) break;
       }
     return suggest_cache.put(w, std::move(s));
+  }
+
+  // The words Voikko knows that `folded` (no ä/ö) could be typed for
+  // ("paivakodissa" -> päiväkodissa; "riita" -> riitä), fewest ä/ö first
+  // (cached: up to kRestoreCandidates spell checks).
+  const std::vector<std::string>& restorations(const std::string& folded) {
+    if (const auto* hit = restore_cache.get(folded)) return *hit;
+    std::vector<std::string> out;
+    if (folded.size() <= 40)
+      for (auto& cand : analysis::restore_diacritics(folded, kRestoreCandidates))
+        if (voikko->known(cand)) out.push_back(std::move(cand));
+    return restore_cache.put(folded, std::move(out));
   }
 
   const analysis::FinnishWord& finnish(std::string_view w) {
@@ -227,7 +248,7 @@ Analyzer::Analyzer(std::shared_ptr<const AnalysisResources> res, const AnalyzerO
     : impl_(std::make_unique<Impl>(std::move(res), opts)) {}
 
 std::size_t Analyzer::cached_entries() const {
-  std::size_t n = impl_->fi_cache.size() + impl_->suggest_cache.size();
+  std::size_t n = impl_->fi_cache.size() + impl_->suggest_cache.size() + impl_->restore_cache.size();
   for (const auto& c : impl_->cache) n += c.size();
   return n;
 }
@@ -300,6 +321,9 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
   std::vector<QueryWord> out;
   auto toks = I.tokens(query);
   std::vector<std::string> lemma;  // per word: its first Finnish base form
+  // per word: the first base form of its ä/ö spelling where the word typed
+  // without them is a word too ("riita" -> riittää), else ""
+  std::vector<std::string> lemma_restored;
   std::vector<bool> in_phrases;     // per word: a word of the synonym phrases (not a stopword)
   std::size_t suggest_budget = kSuggestWords;  // Voikko suggestions cost 1-2 ms each
   for (const auto& t : toks) {
@@ -309,6 +333,22 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
     qw.stopword = I.data.stopwords[ui].contains(t.text) || I.data.stopwords[0].contains(t.text);
     auto& alts = qw.alternatives;
     add_alt(alts, {t.text}, 1.0, TermKind::surface);
+
+    // Typed without ä/ö: the spellings with them that Voikko knows. A word
+    // that is none as typed ("paivakodissa", "aidin") is analysed as those
+    // spellings would be (base forms, parts, a stopword), instead of
+    // Snowball's guess; one that is a word as typed too ("riita", "valein")
+    // keeps its own reading at full weight and gets the other's base forms
+    // and parts. Either way they weigh kFoldedWeight.
+    const std::string folded = analysis::fold_diacritics(t.text);
+    std::vector<std::string> restored, collided;
+    if (t.kind == Token::Kind::word) {
+      const bool typed_known = I.finnish(t.text).known();
+      if (!typed_known && !I.finnish(folded).known())
+        restored = I.restorations(folded);
+      else if (typed_known && folded == t.text && utf8_chars(t.text) >= 4)
+        collided = I.restorations(folded);
+    }
 
     std::vector<std::string> fi_keys;  // base forms for synonym lookup
     // An English word the translation or synonym tables know
@@ -330,6 +370,9 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
             break;
           case TermKind::base:
           case TermKind::synonym:
+            // Snowball's guess at a word that is none as typed ("aidin" ->
+            // "aid"): its ä/ö spelling's base forms stand for it.
+            if (lang == Lang::fi && !restored.empty()) break;
             add_alt(alts, {term}, kBaseWeight * lw, TermKind::base);
             if (lang == Lang::fi) fi_keys.push_back(term);
             break;
@@ -357,33 +400,50 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
     if (t.kind == Token::Kind::word) {
       const auto& f = I.finnish(t.text);
       qw.inflected = f.known() && std::find(f.bases.begin(), f.bases.end(), t.text) == f.bases.end();
+      if (!restored.empty()) {
+        const auto rf = I.finnish(restored.front());
+        qw.inflected = std::find(rf.bases.begin(), rf.bases.end(), restored.front()) == rf.bases.end();
+        // "etta", "eivat": a stopword typed without ä/ö is one too.
+        if (I.data.stopwords[0].contains(restored.front())) qw.stopword = true;
+      }
     }
+    std::string restored_lemma;
     if (t.kind == Token::Kind::word || t.kind == Token::Kind::hyphenated) {
       // Typed without ä/ö: the folded form matches "F" terms of the index...
-      std::string folded = analysis::fold_diacritics(t.text);
       add_alt(alts, {analysis::kFoldedPrefix + folded}, kFoldedWeight, TermKind::folded);
-      // ...and an unknown word may become known with ä/ö put back
-      // ("aidille" -> "äidille" -> äiti).
-      const bool folded_known = I.finnish(folded).known();
-      if (t.kind == Token::Kind::word && !folded_known && !I.finnish(t.text).known()) {
-        bool restored = false;
-        for (const auto& cand : analysis::restore_diacritics(folded, kRestoreCandidates)) {
-          if (!I.voikko->known(cand)) continue;
-          restored = true;
-          const auto cf = I.finnish(cand);
-          for (const auto& b : cf.bases) {
-            add_alt(alts, {b}, kFoldedWeight, TermKind::folded);
-            fi_keys.push_back(b);
-          }
-          for (const auto& p : cf.parts)
-            add_alt(alts, {p}, kFoldedWeight * kPartWeight * part_weight(p), TermKind::part);
+      // ...the word with ä/ö put back as that word ("aidille" -> "äidille"
+      // -> äiti)...
+      for (const auto& cand : restored) {
+        const auto cf = I.finnish(cand);
+        add_alt(alts, {cand}, kFoldedWeight, TermKind::folded);
+        for (const auto& b : cf.bases) {
+          add_alt(alts, {b}, kFoldedWeight * kBaseWeight, TermKind::folded);
+          fi_keys.push_back(b);
         }
+        for (const auto& p : cf.parts)
+          add_alt(alts, {p}, kFoldedWeight * kPartWeight * part_weight(p), TermKind::part);
+      }
+      // ...and a word that is one as typed also as the other word it may
+      // stand for, below its own reading ("valein": vale, and väli of
+      // "välein"). Not as a stopword ("ala" is no "älä").
+      for (const auto& cand : collided) {
+        if (I.data.stopwords[0].contains(cand)) continue;
+        const auto cf = I.finnish(cand);
+        for (const auto& b : cf.bases) {
+          add_alt(alts, {b}, kFoldedWeight, TermKind::folded);
+          if (restored_lemma.empty()) restored_lemma = b;
+        }
+        for (const auto& p : cf.parts)
+          add_alt(alts, {p}, kFoldedWeight * kPartWeight * part_weight(p), TermKind::part);
+      }
+      if (t.kind == Token::Kind::word && !I.finnish(folded).known() && !I.finnish(t.text).known()) {
+        const bool restored_any = !restored.empty();
         // A compound whose first part is a colloquial word of the synonym
         // table ("eskaripaikka", "terkkariaika", "päikkyhaku"): Voikko knows
         // neither, so it matches the texts that name the first part's
         // synonym and the second part (longest first part first).
         bool colloquial_compound = false;
-        if (!restored) {
+        if (!restored_any) {
           std::vector<std::size_t> at;  // byte offsets of the characters
           for (std::size_t i = 0; i < t.text.size(); ++i)
             if ((static_cast<unsigned char>(t.text[i]) & 0xC0) != 0x80) at.push_back(i);
@@ -420,8 +480,8 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
         bool has_synonym = colloquial_compound || foreign_known;
         for (const auto& k : fi_keys) has_synonym = has_synonym || !I.data.synonyms[0].find(k).empty();
         has_synonym = has_synonym || !I.data.synonyms[0].find(t.text).empty();
-        if (!restored && !has_synonym && t.text.size() >= 5) qw.unknown = true;
-        if (!restored && !has_synonym && t.text.size() >= 5 && suggest_budget > 0) {
+        if (!restored_any && !has_synonym && t.text.size() >= 5) qw.unknown = true;
+        if (!restored_any && !has_synonym && t.text.size() >= 5 && suggest_budget > 0) {
           --suggest_budget;
           double w = kSuggestWeight;
           for (const auto& sug : I.suggestions(t.text)) {
@@ -461,6 +521,7 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
         !I.finnish(t.text).known())
       qw.stopword = true;
     lemma.push_back(fi_keys.empty() ? t.text : fi_keys.front());
+    lemma_restored.push_back(restored_lemma == lemma.back() ? std::string() : restored_lemma);
     // Synonyms of the word and of its Finnish base forms.
     fi_keys.push_back(t.text);
     for (const auto& k : fi_keys)
@@ -475,18 +536,28 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
   // the whole phrase. Stopwords are skipped as they are when the table is
   // loaded.
   const auto& syn = I.data.synonyms[0];
+  // A word typed without ä/ö that is a word both ways ("rahat eivat
+  // riita") is keyed by either base form.
+  const std::function<void(std::size_t, const std::string&, std::vector<std::size_t>)> extend =
+      [&](std::size_t from, const std::string& key, std::vector<std::size_t> words) {
+        if (words.size() >= syn.max_phrase_words()) return;
+        for (std::size_t j = from; j < out.size(); ++j) {
+          if (!in_phrases[j]) continue;
+          words.push_back(j);
+          for (const std::string* l : {&lemma[j], &lemma_restored[j]}) {
+            if (l->empty()) continue;
+            const std::string k = key + ' ' + *l;
+            for (const auto* ph : syn.find(k))
+              for (std::size_t w : words) add_alt(out[w].alternatives, *ph, kSynonymWeight, TermKind::synonym);
+            extend(j + 1, k, words);
+          }
+          return;  // a phrase is consecutive words (stopwords left out)
+        }
+      };
   for (std::size_t i = 0; i < out.size(); ++i) {
     if (!in_phrases[i]) continue;
-    std::string key = lemma[i];
-    std::vector<std::size_t> words{i};
-    for (std::size_t j = i + 1; j < out.size() && words.size() < syn.max_phrase_words(); ++j) {
-      if (!in_phrases[j]) continue;
-      key += ' ';
-      key += lemma[j];
-      words.push_back(j);
-      for (const auto* ph : syn.find(key))
-        for (std::size_t w : words) add_alt(out[w].alternatives, *ph, kSynonymWeight, TermKind::synonym);
-    }
+    for (const std::string* first : {&lemma[i], &lemma_restored[i]})
+      if (!first->empty()) extend(i + 1, *first, {i});
   }
   // The same for Swedish and English phrases ("day care" -> early childhood
   // education, "child health clinic" -> well-baby clinic), keyed by their
@@ -530,7 +601,9 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
         toks[i + 1].kind != Token::Kind::word)
       continue;
     const std::string joined = out[i].text + out[i + 1].text;
-    const auto jf = I.finnish(joined);
+    auto jf = I.finnish(joined);
+    if (!jf.known() && analysis::is_ascii(joined))  // "aitiys neuvola"
+      if (const auto r = I.restorations(joined); !r.empty()) jf = I.finnish(r.front());
     if (jf.source != analysis::FinnishWord::Source::voikko || jf.parts.empty() || jf.proper) continue;
     for (const auto& b : jf.bases) {
       add_alt(out[i].alternatives, {b}, kJoinedWeight, TermKind::base);
