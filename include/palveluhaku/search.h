@@ -157,13 +157,16 @@ struct EngineOptions {
   // How facet values are counted (FacetCounting). Default: automatic.
   FacetCounting facet_counting = FacetCounting::automatic;
   // A relevance search (without near) with at least this many passing
-  // matches has Xapian weigh only candidates chosen by an upper bound of
-  // each match's BM25 weight (search/top_k.h); the page is the same. Below
-  // it Xapian weighs every match (a probe costs about as much as weighing a
-  // few hundred matches). The fill of a short result (its some-words and
-  // related tiers, whose queries OR ~50 likeness terms) does the same from a
-  // tenth of it. 0 = never. Default: 500.
-  std::size_t topk_bound_min_matches = 500;
+  // matches has only candidates chosen by an upper bound of each match's
+  // BM25 weight weighed (search/top_k.h; by the engine itself, Xapian where
+  // it cannot be reproduced); the page is the same. Below it Xapian weighs
+  // every match. Since the engine weighs the probe itself, a probe costs
+  // less than Xapian weighing ~100 matches: over the 100k mix 500 -> 100 cut
+  // 4.03 -> 3.79 M instructions a search (bench/README.md, "Search p50
+  // (session 10)"). The fill of a short result (its some-words and related
+  // tiers, whose queries OR ~50 likeness terms) does the same from a tenth
+  // of it. 0 = never. Default: 100.
+  std::size_t topk_bound_min_matches = 100;
 };
 
 // What the engine's caches hold and how often they answered.
