@@ -11,24 +11,12 @@
 # text is printed unless --show (dev queries only).
 #
 # usage: bench/quality/english_variants.py RUNNER [--show]
-import collections, json, math, os, re, subprocess, sys, tempfile
-R = os.path.dirname(os.path.abspath(__file__)) + '/'
+import collections, re, sys
+import synthetic
+from synthetic import ndcg
 runner = sys.argv[1]; show = '--show' in sys.argv
-J = collections.defaultdict(dict)
-for l in open(R + 'judgments.tsv'):
-    if l.startswith('#'): continue
-    q, d, g = l.rstrip('\n').split('\t'); J[q][d] = int(g)
-half = {}
-for l in open(R + 'split.tsv'):
-    if l.startswith('#') or not l.strip(): continue
-    n, h = l.split()[:2]; half[n] = h
-Q = []
-for l in open(R + 'queries.tsv'):
-    if l.startswith('#') or not l.strip(): continue
-    p = l.rstrip('\n').split('\t')
-    h = half.get(p[3], 'new')
-    if h.startswith('blind') or p[1] != 'english': continue
-    Q.append((p[0], p[2], h))
+J = synthetic.judgments()
+Q = [(q['id'], q['query'], q['half']) for q in synthetic.seen_queries(lambda q: q['category'] == 'english')]
 
 US = [(r'centre', 'center'), (r'theatre', 'theater'), (r'counsell', 'counsel'), (r'programme', 'program'),
       (r'isation', 'ization'), (r'ise\b', 'ize'), (r'ised\b', 'ized'), (r'ising\b', 'izing'),
@@ -70,21 +58,7 @@ for qid, text, h in Q:
     for kind, f in (('us', us), ('number', number), ('poss', poss)):
         t = f(text)
         if t and t != text: rows.append((qid + '_' + kind, qid, kind, t, h))
-tmp = tempfile.mkdtemp(prefix='ph-envar-')
-qf = tmp + '/queries.tsv'
-with open(qf, 'w') as f:
-    for r in rows: f.write(r[0] + '\t' + r[3] + '\n')
-out = subprocess.run([runner, '--corpus', R + 'corpus.jsonl', '--queries', qf, '--index', tmp + '/index'],
-                     capture_output=True, text=True, check=True)
-res = {}
-for l in out.stdout.splitlines():
-    o = json.loads(l); res[o['id']] = o
-subprocess.run(['rm', '-rf', tmp])
-def ndcg(r, j):
-    dcg = sum(j.get(d, 0) / math.log2(i + 2) for i, d in enumerate(r[:10]))
-    ideal = sorted(j.values(), reverse=True)[:10]
-    idcg = sum(g / math.log2(i + 2) for i, g in enumerate(ideal))
-    return dcg / idcg if idcg else 0
+res = synthetic.run(runner, [(r[0], r[3]) for r in rows], 'ph-envar-')
 st = collections.defaultdict(list)
 for rid, qid, kind, text, h in rows:
     n = ndcg(res[rid]['hits'], J[qid]); base = ndcg(res[qid + '_orig']['hits'], J[qid])

@@ -22,32 +22,21 @@
 #   --show  list the folded queries that lose most against the query as
 #           written (more than 0.02), worst first, and every one that finds
 #           nothing
-import json,math,sys,collections,subprocess,os,tempfile
-R=os.path.dirname(os.path.abspath(__file__))+'/'
+import collections,json,re,sys
+import synthetic
+from synthetic import ndcg,recall
 runner=sys.argv[1]; show='--show' in sys.argv
-J=collections.defaultdict(dict)
-for l in open(R+'judgments.tsv'):
-    if l.startswith('#'): continue
-    q,d,g=l.rstrip('\n').split('\t'); J[q][d]=int(g)
-half={}
-for l in open(R+'split.tsv'):
-    if l.startswith('#') or not l.strip(): continue
-    n,h=l.split()[:2]; half[n]=h
+J=synthetic.judgments()
 FOLD=str.maketrans({'ä':'a','ö':'o','å':'a','Ä':'A','Ö':'O','Å':'A'})
 def fold(s): return s.translate(FOLD)
 Q=[]
-for l in open(R+'queries.tsv'):
-    if l.startswith('#') or not l.strip(): continue
-    p=l.rstrip('\n').split('\t')
-    h=half.get(p[3],'new')
-    if h.startswith('blind') or p[1] in ('swedish','english'): continue
-    if p[1]=='folding': Q.append((p[0],p[1],None,h,p[2])); continue
-    if fold(p[2])==p[2]: continue
-    Q.append((p[0],p[1],p[2],h))
-import re
+for q in synthetic.seen_queries(lambda q:q['category'] not in ('swedish','english')):
+    if q['category']=='folding': Q.append((q['id'],q['category'],None,q['half'],q['query'])); continue
+    if fold(q['query'])==q['query']: continue
+    Q.append((q['id'],q['category'],q['query'],q['half']))
 vocab=collections.Counter()
 names=[]
-for l in open(R+'corpus.jsonl'):
+for l in open(synthetic.HERE+'/corpus.jsonl',encoding='utf-8'):
     d=json.loads(l)
     for f in ('name','summary','description','keywords'):
         v=d.get(f) or {}
@@ -75,25 +64,9 @@ for qid,cat,text,h in Q:
     if len(acc)>1:
         i=max(acc,key=lambda k:len(ws[k]))
         rows.append((qid+'_one',qid,'one',' '.join(ws[:i]+[fold(ws[i])]+ws[i+1:]),h,cat))
-tmp=tempfile.mkdtemp(prefix='ph-folds-')
-qf=tmp+'/queries.tsv'
-with open(qf,'w') as f:
-    for r in rows: f.write(r[0]+'\t'+r[3]+'\n')
-    for i,(d,n) in enumerate(names):
-        f.write(f'n{i}_orig\t{n}\nn{i}_all\t{fold(n)}\n')
-out=subprocess.run([runner,'--corpus',R+'corpus.jsonl','--queries',qf,'--index',tmp+'/index'],capture_output=True,text=True,check=True)
-res={}
-for l in out.stdout.splitlines():
-    o=json.loads(l); res[o['id']]=o
-subprocess.run(['rm','-rf',tmp])
-def ndcg(r,j):
-    dcg=sum(j.get(d,0)/math.log2(i+2) for i,d in enumerate(r[:10]))
-    ideal=sorted(j.values(),reverse=True)[:10]
-    idcg=sum(g/math.log2(i+2) for i,g in enumerate(ideal))
-    return dcg/idcg if idcg else 0
-def recall(r,j):
-    rel=[d for d,g in j.items() if g>0]
-    return sum(1 for d in r[:10] if j.get(d,0)>0)/len(rel) if rel else 0
+qs=[(r[0],r[3]) for r in rows]
+for i,(d,n) in enumerate(names): qs+=[(f'n{i}_orig',n),(f'n{i}_all',fold(n))]
+res=synthetic.run(runner,qs,'ph-folds-')
 st=collections.defaultdict(list)
 worst=[]
 for rid,qid,kind,text,h,cat in rows:

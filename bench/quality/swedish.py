@@ -9,24 +9,12 @@
 # unseen); no query is read one by one unless --show (dev only).
 #
 # usage: bench/quality/swedish.py RUNNER [--show]
-import json,math,sys,collections,subprocess,os,tempfile
-R=os.path.dirname(os.path.abspath(__file__))+'/'
+import collections,sys
+import synthetic
+from synthetic import ndcg
 runner=sys.argv[1]; show='--show' in sys.argv
-J=collections.defaultdict(dict)
-for l in open(R+'judgments.tsv'):
-    if l.startswith('#'): continue
-    q,d,g=l.rstrip('\n').split('\t'); J[q][d]=int(g)
-half={}
-for l in open(R+'split.tsv'):
-    if l.startswith('#') or not l.strip(): continue
-    n,h=l.split()[:2]; half[n]=h
-Q=[]
-for l in open(R+'queries.tsv'):
-    if l.startswith('#') or not l.strip(): continue
-    p=l.rstrip('\n').split('\t')
-    h=half.get(p[3],'new')
-    if h.startswith('blind') or p[1]!='swedish': continue
-    Q.append((p[0],p[2],h))
+J=synthetic.judgments()
+Q=[(q['id'],q['query'],q['half']) for q in synthetic.seen_queries(lambda q:q['category']=='swedish')]
 # Neuter nouns (definite -et, plural unchanged) among the last parts of
 # compounds of family services; everything else is common gender.
 NEUTER=('barn','stöd','hem','prov','boende','arbete','bidrag','center','centrum','skydd','program','kort','intyg','råd','ansvar','liv','land','hus','rum','besök','språk','lån','ställe')
@@ -52,20 +40,7 @@ for qid,text,h in Q:
             if e and e!=ws[i]: rows.append((qid+'_'+kind,qid,kind,' '.join(ws[:i]+[e]+ws[i+1:]),h))
     if 'barn' not in text: rows.append((qid+'_forbarn',qid,'forbarn',text+' för barn',h))
     if 'famil' not in text: rows.append((qid+'_forfam',qid,'forfam',text+' för familjer',h))
-tmp=tempfile.mkdtemp(prefix='ph-swedish-')
-qf=tmp+'/queries.tsv'
-with open(qf,'w') as f:
-    for r in rows: f.write(r[0]+'\t'+r[3]+'\n')
-out=subprocess.run([runner,'--corpus',R+'corpus.jsonl','--queries',qf,'--index',tmp+'/index'],capture_output=True,text=True,check=True)
-res={}
-for l in out.stdout.splitlines():
-    o=json.loads(l); res[o['id']]=o
-subprocess.run(['rm','-rf',tmp])
-def ndcg(r,j):
-    dcg=sum(j.get(d,0)/math.log2(i+2) for i,d in enumerate(r[:10]))
-    ideal=sorted(j.values(),reverse=True)[:10]
-    idcg=sum(g/math.log2(i+2) for i,g in enumerate(ideal))
-    return dcg/idcg if idcg else 0
+res=synthetic.run(runner,[(r[0],r[3]) for r in rows],'ph-swedish-')
 st=collections.defaultdict(list)
 for rid,qid,kind,text,h in rows:
     o=res[rid]; n=ndcg(o['hits'],J[qid])

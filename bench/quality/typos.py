@@ -13,26 +13,14 @@
 #           typo that finds nothing
 # Environment: TYPO_POS (where in the word, 0..1; default 0.5),
 #              TYPO_MINLEN (shortest word edited; default 5)
-import json,math,sys,collections,subprocess,os,tempfile
-R=os.path.dirname(os.path.abspath(__file__))+'/'
+import collections,os,sys
+import synthetic
+from synthetic import ndcg
 runner=sys.argv[1]; show='--show' in sys.argv
-J=collections.defaultdict(dict)
-for l in open(R+'judgments.tsv'):
-    if l.startswith('#'): continue
-    q,d,g=l.rstrip('\n').split('\t'); J[q][d]=int(g)
-half={}
-for l in open(R+'split.tsv'):
-    if l.startswith('#') or not l.strip(): continue
-    n,h=l.split()[:2]; half[n]=h
-Q=[]
-for l in open(R+'queries.tsv'):
-    if l.startswith('#') or not l.strip(): continue
-    p=l.rstrip('\n').split('\t')
-    h=half.get(p[3],'new')
-    if h.startswith('blind') or p[1]=='typo': continue
-    Q.append((p[0],p[1],p[2],h))
+J=synthetic.judgments()
+Q=[(q['id'],q['category'],q['query'],q['half']) for q in synthetic.seen_queries(lambda q:q['category']!='typo')]
 nb={'a':'s','s':'d','d':'f','e':'r','r':'t','t':'y','i':'o','o':'p','u':'i','l':'k','k':'j','n':'m','m':'n','v':'b','h':'j','p':'o','y':'u','ä':'ö','ö':'ä','j':'k','g':'h','f':'g','b':'n','c':'v'}
-POS=float(__import__('os').environ.get('TYPO_POS','0.5'))
+POS=float(os.environ.get('TYPO_POS','0.5'))
 def edits(w):
     m=max(1,min(len(w)-2,int(len(w)*POS)))
     out={}
@@ -48,26 +36,13 @@ rows=[]
 for qid,cat,text,h in Q:
     ws=text.split()
     i=max(range(len(ws)),key=lambda k:len(ws[k]))
-    if len(ws[i])<int(__import__('os').environ.get('TYPO_MINLEN','5')): continue
+    if len(ws[i])<int(os.environ.get('TYPO_MINLEN','5')): continue
     rows.append((qid+'_orig',qid,'orig',text,h,cat))
     for kind,e in edits(ws[i]).items():
         if not e or e==ws[i]: continue
         t=' '.join(ws[:i]+[e]+ws[i+1:])
         rows.append((qid+'_'+kind,qid,kind,t,h,cat))
-tmp=tempfile.mkdtemp(prefix='ph-typos-')
-qf=tmp+'/queries.tsv'
-with open(qf,'w') as f:
-    for r in rows: f.write(r[0]+'\t'+r[3]+'\n')
-out=subprocess.run([runner,'--corpus',R+'corpus.jsonl','--queries',qf,'--index',tmp+'/index'],capture_output=True,text=True,check=True)
-res={}
-for l in out.stdout.splitlines():
-    o=json.loads(l); res[o['id']]=o
-subprocess.run(['rm','-rf',tmp])
-def ndcg(r,j):
-    dcg=sum(j.get(d,0)/math.log2(i+2) for i,d in enumerate(r[:10]))
-    ideal=sorted(j.values(),reverse=True)[:10]
-    idcg=sum(g/math.log2(i+2) for i,g in enumerate(ideal))
-    return dcg/idcg if idcg else 0
+res=synthetic.run(runner,[(r[0],r[3]) for r in rows],'ph-typos-')
 st=collections.defaultdict(list)
 for rid,qid,kind,text,h,cat in rows:
     o=res[rid]; n=ndcg(o['hits'],J[qid])
