@@ -33,12 +33,6 @@ constexpr std::size_t kSuggestions = 3;    // suggestions used per misspelt word
 constexpr std::size_t kSuggestWords = 4;   // misspelt words per query that get suggestions
 constexpr std::size_t kRestoreCandidates = 256;
 
-std::size_t utf8_chars(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-
 // Connectors inside a hyphenated coordination: "äitiys- ja lastenneuvola".
 bool is_connector(std::string_view w) {
   return w == "ja" || w == "tai" || w == "sekä" || w == "eli" || w == "och" || w == "eller" ||
@@ -346,7 +340,7 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
       const bool typed_known = I.finnish(t.text).known();
       if (!typed_known && !I.finnish(folded).known())
         restored = I.restorations(folded);
-      else if (typed_known && folded == t.text && utf8_chars(t.text) >= 4)
+      else if (typed_known && folded == t.text && analysis::utf8_length(t.text) >= 4)
         collided = I.restorations(folded);
     }
 

@@ -14,4 +14,8 @@ std::string nfc(std::string_view text);
 // True if `text` is plain ASCII (no byte >= 0x80).
 bool is_ascii(std::string_view text);
 
+// Letters (code points) of UTF-8 text: the bytes that do not continue a
+// sequence.
+std::size_t utf8_length(std::string_view text);
+
 }  // namespace palveluhaku::analysis

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "analysis/icu_normalize.h"
+
 namespace palveluhaku::search {
 
 std::vector<const QueryWord*> effective_words(const std::vector<QueryWord>& words) {
@@ -13,13 +15,6 @@ std::vector<const QueryWord*> effective_words(const std::vector<QueryWord>& word
     for (const auto& w : words)
       if (!w.alternatives.empty()) out.push_back(&w);
   return out;
-}
-
-std::size_t utf8_length(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
 }
 
 namespace {
@@ -143,7 +138,7 @@ Xapian::Query word_query(const QueryWord& w, bool prefix, const QueryBuildOption
   }
   // Not a word typed to its end: one of the index ("neuvola"), or an
   // inflected form Voikko reads ("neuvolaan", whose base forms the index has).
-  if (prefix && utf8_length(w.text) >= 3 && !w.inflected && !(opts.is_term && opts.is_term(w.text))) {
+  if (prefix && analysis::utf8_length(w.text) >= 3 && !w.inflected && !(opts.is_term && opts.is_term(w.text))) {
     wildcard_leaf(w.text);
     alts.push_back(wildcard(w.text));
     // The folded form too, so "aitiysn" completes "äitiysneuvola".

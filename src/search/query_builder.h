@@ -64,9 +64,6 @@ std::vector<std::string> split_compound(const std::string& word,
 // The words that take part (stopwords only if the query has nothing else).
 std::vector<const QueryWord*> effective_words(const std::vector<QueryWord>& words);
 
-// Letters (code points) of a UTF-8 word.
-std::size_t utf8_length(std::string_view s);
-
 // The weighted term leaves of a built query, for an upper bound of each
 // document's BM25 weight (top_k.h): every term leaf with the product of the
 // OP_SCALE_WEIGHT factors above it, a wildcard as its pattern. `complete`

@@ -29,6 +29,7 @@
 
 #include <xapian.h>
 
+#include "analysis/icu_normalize.h"
 #include "index/folded_terms.h"
 #include "index/index_dir.h"
 #include "palveluhaku/analysis.h"
@@ -1120,7 +1121,7 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
   // alternatives and "did you mean" ask this; the answer is kept.
   std::optional<bool> last_typed;
   const auto being_typed = [&](const QueryWord& word) {
-    if (words.empty() || &word != &words.back() || word.inflected || search::utf8_length(word.text) < 3) return false;
+    if (words.empty() || &word != &words.back() || word.inflected || analysis::utf8_length(word.text) < 3) return false;
     if (last_typed) return *last_typed;
     Xapian::doccount best = 0;  // the commonest word it begins
     int seen = 0;
@@ -1355,7 +1356,7 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
         // the index's dictionary ("keho" -> kerho, "sosu" -> sossu), too
         // short for the corrections above, which would otherwise guess wrong.
         const auto c = rewrite([&](const QueryWord& word) -> std::string {
-          if (word.stopword || search::utf8_length(word.text) != 4 || is_term(word.text)) return {};
+          if (word.stopword || analysis::utf8_length(word.text) != 4 || is_term(word.text)) return {};
           const auto m = s.spelling_lexicon(w.db, resources->vocabulary()).nearest(word.text, 4);
           return m ? m->word : std::string();
         });
