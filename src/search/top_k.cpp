@@ -13,12 +13,15 @@ namespace {
 // weight is rounded up, a sum of m floats errs by at most ~m * 6e-8).
 constexpr double kMargin = 1e-4;
 
-// BM25's termweight of a term in `tf` of `n` documents (Xapian 1.4:
-// negative idfs are mapped to small positive ones), times k1 + 1.
-double termweight(double n, double tf, const Bm25Params& p) {
+// BM25's termweight of a term in `tf` of `n` documents at `factor` (the
+// product of the OP_SCALE_WEIGHT factors above its leaf), in Xapian 1.4
+// BM25Weight::init's order of operations: log(tw) * factor (negative idfs
+// mapped to small positive ones), times k3's wqf factor (k3 + 1) wqf / (k3 +
+// wqf), which is exactly 1 for k3 = 1 and wqf 1, then times k1 + 1.
+double termweight(double n, double tf, double factor, const Bm25Params& p) {
   double tw = (n - tf + 0.5) / (tf + 0.5);
   if (tw < 2) tw = tw * 0.5 + 1;
-  return std::log(tw) * (p.k1 + 1);
+  return std::log(tw) * factor * (p.k1 + 1);
 }
 
 // The sumpart of one posting at `termweight`.
@@ -45,7 +48,7 @@ std::shared_ptr<const DocList> weighted_postings(Xapian::Database& db, PostingCa
   auto list = std::make_shared<DocList>();
   const double tf = db.get_termfreq(term);
   if (tf > 0) {
-    const double tw = termweight(db.get_doccount(), tf, p);
+    const double tw = termweight(db.get_doccount(), tf, 1.0, p);
     const double avlen = db.get_avlength();
     const double len_factor = avlen != 0 ? 1 / avlen : 0;
     list->ids.reserve(static_cast<std::size_t>(tf));
@@ -92,7 +95,7 @@ std::shared_ptr<const DocList> wildcard_postings(Xapian::Database& db, PostingCa
   if (!terms.empty()) {
     const double max_tf = terms.front().first;
     const double est = std::max(max_tf, n_docs * (1.0 - none) - static_cast<double>(chosen));
-    const double tw = termweight(n_docs, est, p);
+    const double tw = termweight(n_docs, est, 1.0, p);
     const double avlen = db.get_avlength();
     const double len_factor = avlen != 0 ? 1 / avlen : 0;
     const std::size_t n = static_cast<std::size_t>(db.get_lastdocid()) + 1;
@@ -174,18 +177,6 @@ std::shared_ptr<const DocList> doc_lengths(Xapian::Database& db, PostingCache& c
     if (*it < n) list->lengths[*it] = it.get_doclength();
   cache.put("L", list);
   return list;
-}
-
-// Xapian 1.4 BM25Weight::init's termweight of a leaf at `factor` (the
-// product of the OP_SCALE_WEIGHT factors above it), in its order of
-// operations: log(tw) * factor, times k3's wqf factor (k3 + 1) wqf / (k3 +
-// wqf), which is exactly 1 for k3 = 1 and wqf 1, then times k1 + 1.
-double leaf_termweight(double n, double tf, double factor, const Bm25Params& p) {
-  double tw = (n - tf + 0.5) / (tf + 0.5);
-  if (tw < 2) tw = tw * 0.5 + 1;
-  double t = std::log(tw) * factor;
-  t *= (p.k1 + 1);
-  return t;
 }
 
 // The wdf of a posting from its stored weight (weighted_postings: the
@@ -341,8 +332,8 @@ std::optional<TopK> top_k(Xapian::Database& db, PostingCache& cache, const Score
     for (std::size_t i = 0; i < nl; ++i) {
       // A term's list holds all its postings: its size is the termfreq.
       const auto tf = static_cast<double>(lists[i].list->ids.size());
-      tw1[i] = leaf_termweight(n_docs, tf, 1.0, params);
-      tw[i] = leaf_termweight(n_docs, tf, lists[i].factor, params);
+      tw1[i] = termweight(n_docs, tf, 1.0, params);
+      tw[i] = termweight(n_docs, tf, lists[i].factor, params);
       max_group = std::max(max_group, lists[i].group);
     }
     std::vector<std::size_t> pos(nl);
