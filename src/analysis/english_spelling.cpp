@@ -6,10 +6,6 @@ namespace palveluhaku::analysis {
 
 namespace {
 
-bool ends_with(std::string_view s, std::string_view t) {
-  return s.size() >= t.size() && s.substr(s.size() - t.size()) == t;
-}
-
 // Suffixes a root may carry ("behavior" + "al", "neighbor" + "hood").
 constexpr std::array<std::string_view, 27> kSuffixes = {
     "",    "s",     "es",   "al",    "ally", "ed",  "ing",  "ings", "ist",
@@ -91,19 +87,14 @@ std::string british_spelling(std::string_view word) {
     return uk + std::string(suffix);
   }
 
-  // -ize / -yze and their derivatives -> -ise / -yse.
-  static constexpr std::string_view kIze[] = {"izations", "ization", "izational", "izing", "izers",
-                                              "izer",     "izes",    "ized",      "ize"};
-  for (auto s : kIze) {
-    if (!ends_with(w, s)) continue;
-    const std::size_t at = w.size() - s.size();  // the 'i'
-    if (at >= 3) w[at + 1] = 's';
-    return w;
-  }
-  static constexpr std::string_view kYze[] = {"yzing", "yzers", "yzer", "yzes", "yzed", "yze"};
-  for (auto s : kYze) {
-    if (!ends_with(w, s)) continue;
-    const std::size_t at = w.size() - s.size();
+  // -ize / -yze and their derivatives -> -ise / -yse (the letter after the
+  // i / y becomes s).
+  static constexpr std::string_view kIzeYze[] = {"izations", "ization", "izational", "izing", "izers", "izer",
+                                                 "izes",     "ized",    "ize",       "yzing", "yzers", "yzer",
+                                                 "yzes",     "yzed",    "yze"};
+  for (auto s : kIzeYze) {
+    if (!w.ends_with(s)) continue;
+    const std::size_t at = w.size() - s.size();  // the 'i' or 'y'
     if (at >= 3) w[at + 1] = 's';
     return w;
   }
