@@ -564,26 +564,51 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
         std::max(tables[0]->max_phrase_words(), tables[1]->max_phrase_words());
     if (max_words < 2) continue;
     const double lw = (lang == ui_lang) ? 1.0 : kOtherLangWeight;
-    std::vector<std::string> stems(out.size());
-    for (std::size_t i = 0; i < out.size(); ++i)
-      if (toks[i].kind == Token::Kind::word && !I.data.stopwords[li].contains(out[i].text))
-        stems[i] = I.snow.stem(lang, out[i].text);
+    // The words as pieces: a hyphenated word ("after-school") is keyed by
+    // its pieces, as the tables key it, so "after-school care" and "after
+    // school care" find the same phrases. A stopword piece has no stem and
+    // is skipped; any other token ends a phrase.
+    struct Piece {
+      std::size_t word;
+      std::string stem;  // empty: a stopword of this language
+      bool breaks = false;
+    };
+    std::vector<Piece> pieces;
     for (std::size_t i = 0; i < out.size(); ++i) {
-      if (stems[i].empty()) continue;
-      std::string key = stems[i];
+      const auto stem_of = [&](const std::string& w) {
+        return I.data.stopwords[li].contains(w) ? std::string() : I.snow.stem(lang, w);
+      };
+      if (toks[i].kind == Token::Kind::word) {
+        pieces.push_back({i, stem_of(out[i].text)});
+      } else if (toks[i].kind == Token::Kind::hyphenated) {
+        std::size_t b = 0;
+        const std::string& w = out[i].text;
+        while (b <= w.size()) {
+          auto e = std::min(w.find('-', b), w.size());
+          if (e > b) pieces.push_back({i, stem_of(w.substr(b, e - b))});
+          b = e + 1;
+        }
+      } else {
+        pieces.push_back({i, std::string(), true});
+      }
+    }
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+      if (pieces[i].stem.empty()) continue;
+      std::string key = pieces[i].stem;
       std::size_t words = 1;
-      for (std::size_t j = i + 1; j < out.size() && words < max_words; ++j) {
-        if (toks[j].kind != Token::Kind::word) break;
-        if (stems[j].empty()) continue;  // a stopword of this language
+      for (std::size_t j = i + 1; j < pieces.size() && words < max_words; ++j) {
+        if (pieces[j].breaks) break;
+        if (pieces[j].stem.empty()) continue;  // a stopword of this language
         key += ' ';
-        key += stems[j];
+        key += pieces[j].stem;
         ++words;
         // As for Finnish phrases: every word of the phrase gets the synonym,
         // so that a text naming only the synonym matches the whole phrase.
         for (int k = 0; k < 2; ++k)
           for (const auto* ph : tables[k]->find(key))
             for (std::size_t w = i; w <= j; ++w)
-              if (!stems[w].empty()) add_alt(out[w].alternatives, *ph, weights[k] * lw, TermKind::synonym);
+              if (!pieces[w].stem.empty())
+                add_alt(out[pieces[w].word].alternatives, *ph, weights[k] * lw, TermKind::synonym);
       }
     }
   }

@@ -40,17 +40,19 @@ std::shared_ptr<const AnalysisResources> AnalysisResources::load(const std::stri
       return std::vector<std::string>{snow.stem(l, w)};
     });
   };
+  // Swedish and English source phrases are also keyed by the pieces of
+  // their hyphenated words ("after-school care" ~ "after school care").
   impl->synonyms[0].load(file("synonyms-fi.txt"), false, lem_fi);
   impl->synonyms[0].load(file("synonyms-fi-jupo.txt"), false, lem_fi);
   impl->synonyms[0].load(file("needs-fi.txt"), false, lem_fi);
-  impl->synonyms[1].load(file("synonyms-sv.txt"), false, lem_stem(Lang::sv));
-  impl->synonyms[1].load(file("synonyms-sv-jupo.txt"), false, lem_stem(Lang::sv));
-  impl->synonyms[2].load(file("synonyms-en.txt"), false, lem_stem(Lang::en));
-  impl->synonyms[2].load(file("synonyms-en-jupo.txt"), false, lem_stem(Lang::en));
-  impl->translations[1].load(file("translations-sv.txt"), false, lem_stem(Lang::sv), &lem_fi);
-  impl->translations[2].load(file("translations-en.txt"), false, lem_stem(Lang::en), &lem_fi);
-  impl->translations[1].load(file("needs-sv.txt"), false, lem_stem(Lang::sv), &lem_fi);
-  impl->translations[2].load(file("needs-en.txt"), false, lem_stem(Lang::en), &lem_fi);
+  impl->synonyms[1].load(file("synonyms-sv.txt"), false, lem_stem(Lang::sv), nullptr, true);
+  impl->synonyms[1].load(file("synonyms-sv-jupo.txt"), false, lem_stem(Lang::sv), nullptr, true);
+  impl->synonyms[2].load(file("synonyms-en.txt"), false, lem_stem(Lang::en), nullptr, true);
+  impl->synonyms[2].load(file("synonyms-en-jupo.txt"), false, lem_stem(Lang::en), nullptr, true);
+  impl->translations[1].load(file("translations-sv.txt"), false, lem_stem(Lang::sv), &lem_fi, true);
+  impl->translations[2].load(file("translations-en.txt"), false, lem_stem(Lang::en), &lem_fi, true);
+  impl->translations[1].load(file("needs-sv.txt"), false, lem_stem(Lang::sv), &lem_fi, true);
+  impl->translations[2].load(file("needs-en.txt"), false, lem_stem(Lang::en), &lem_fi, true);
   std::unordered_set<std::string> seen;
   for (const auto* tables : {&impl->synonyms, &impl->translations})
     for (const auto& t : *tables)

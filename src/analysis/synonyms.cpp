@@ -9,7 +9,7 @@
 namespace palveluhaku::analysis {
 
 void SynonymTable::load(const std::string& path, bool required, const Lemmatizer& lemmatize,
-                        const Lemmatizer* target_lemmatize) {
+                        const Lemmatizer* target_lemmatize, bool hyphen_pieces) {
   if (!required && !std::filesystem::exists(path)) return;
   read_config_lines(path, [&](std::string_view line, int no) {
     std::string_view left = line, right;
@@ -50,7 +50,21 @@ void SynonymTable::load(const std::string& path, bool required, const Lemmatizer
       if (p.empty()) bad_line(path, no, "phrase '" + text + "' has only stopwords");
       if (words.size() != 1) keys.push_back(joined);
       if (std::find(keys.begin(), keys.end(), joined) == keys.end()) keys.push_back(joined);
-      max_words_ = std::max(max_words_, words.size());
+      std::size_t key_words = words.size();
+      if (hyphen_pieces && !as_written && text.find('-') != std::string::npos) {
+        // Also keyed by the pieces of its hyphenated words, stopwords left
+        // out, when two or more remain ("after-school" alone is no "school").
+        std::string pieces;
+        std::size_t n = 0;
+        for (const auto& w : words)
+          for (const auto& piece : split_trim(w, "-"))
+            if (auto b = lem(piece); !b.empty()) pieces += (n++ ? " " : "") + b.front();
+        if (n >= 2 && std::find(keys.begin(), keys.end(), pieces) == keys.end()) {
+          keys.push_back(std::move(pieces));
+          key_words = std::max(key_words, n);
+        }
+      }
+      max_words_ = std::max(max_words_, std::max(words.size(), key_words));
       g.phrases.push_back(std::move(p));
       keys_of.push_back(std::move(keys));
     };

@@ -30,8 +30,12 @@ class SynonymTable {
   // bad line; a missing file is an error when `required`). With
   // `target_lemmatize` (a table of translations: "day care => päivähoito")
   // every line must be one-way and its right side is lemmatised with it.
+  // With `hyphen_pieces` (the Swedish and English tables) a source phrase's
+  // hyphenated word is keyed by its pieces: "after-school care" answers to
+  // "after school care" and "after-school care" alike (the query side splits
+  // a hyphenated word the same way), and "self-harm" to "self harm".
   void load(const std::string& path, bool required, const Lemmatizer& lemmatize,
-            const Lemmatizer* target_lemmatize = nullptr);
+            const Lemmatizer* target_lemmatize = nullptr, bool hyphen_pieces = false);
 
   // The phrases a query key finds. A key is one base form ("päivähoito") or
   // the base forms of several words joined by one space. Never includes the

@@ -703,3 +703,44 @@ TEST_CASE("analysis: an English word the tables know is not a typo of a Finnish 
   REQUIRE(typo.size() == 1);
   CHECK(typo[0].unknown);
 }
+
+TEST_CASE("analysis: a hyphenated English or Swedish phrase matches as its pieces", "[analysis]") {
+  Analyzer a(resources());
+  // Every alternative (all terms) of every word of the query.
+  const auto alts_of = [&](const std::string& q) {
+    std::set<std::vector<std::string>> out;
+    for (const auto& w : a.analyze_query(q, Lang::fi))
+      for (const auto& alt : w.alternatives) out.insert(alt.terms);
+    return out;
+  };
+  // synonyms-en.txt "after-school club, after-school care, afternoon
+  // activities" and needs-en.txt "after-school care => aamu- ja
+  // iltapäivätoiminta": typed with a space, with the hyphen, or as a
+  // different hyphenated phrase of the same group, each finds the texts'
+  // "afternoon activities".
+  for (const char* q : {"after school care", "after-school care", "after-school club", "after school club"}) {
+    INFO(q);
+    CHECK(alts_of(q).count({"afternoon", "activ"}) == 1);
+  }
+  // Any alternative naming a term (the Finnish side "aamu- ja
+  // iltapäivätoiminta" is one alternative of two terms).
+  const auto names = [&](const std::string& q, const std::string& term) {
+    const auto alts = alts_of(q);
+    return std::any_of(alts.begin(), alts.end(), [&](const std::vector<std::string>& t) {
+      return std::find(t.begin(), t.end(), term) != t.end();
+    });
+  };
+  CHECK(names("after school care", "iltapäivätoiminta"));
+  // needs-en.txt "self-harm => itsetuhoisuus, ...": typed either way.
+  for (const char* q : {"self-harm", "self harm", "teen self-harm"}) {
+    INFO(q);
+    CHECK(alts_of(q).count({"itsetuhoisuus"}) == 1);
+  }
+  // A piece that is a stopword ("after") does not leave a one-word key:
+  // "school" alone is not "after-school", and "care" alone is no day care.
+  CHECK(alts_of("school").count({"afternoon", "activ"}) == 0);
+  CHECK(names("school care", "iltapäivätoiminta"));  // the phrase without its stopword
+  CHECK(alts_of("care").count({"earli", "childhood", "educ"}) == 0);
+  // Finnish hyphenated words are analysed as before (not English pieces).
+  CHECK(alts_of("0-6-vuotiaat").count({"vuotias"}) == 1);
+}
