@@ -319,8 +319,12 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
   // without them is a word too ("riita" -> riittää), else ""
   std::vector<std::string> lemma_restored;
   std::vector<bool> in_phrases;     // per word: a word of the synonym phrases (not a stopword)
+  // per word: the one-word Finnish translations of a Swedish / English word
+  // ("support" -> tuki, "family" -> perhe), with their weights
+  std::vector<std::vector<std::pair<std::string, double>>> translated;
   std::size_t suggest_budget = kSuggestWords;  // Voikko suggestions cost 1-2 ms each
   for (const auto& t : toks) {
+    translated.emplace_back();
     QueryWord qw;
     qw.text = t.text;
     const int ui = static_cast<int>(ui_lang);
@@ -385,6 +389,7 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
           add_alt(alts, *ph, kSynonymWeight * lw, TermKind::synonym);
         for (const auto* ph : I.data.translations[static_cast<int>(lang)].find(stem)) {
           add_alt(alts, *ph, kTranslationWeight * lw, TermKind::synonym);
+          if (ph->size() == 1) translated.back().emplace_back(ph->front(), kTranslationWeight * lw);
           foreign_known = foreign_known || lang == Lang::en;
         }
         if (lang == Lang::en && !I.data.synonyms[static_cast<int>(lang)].find(stem).empty()) foreign_known = true;
@@ -628,6 +633,25 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
       add_alt(out[i].alternatives, {b}, kJoinedWeight, TermKind::base);
       add_alt(out[i + 1].alternatives, {b}, kJoinedWeight, TermKind::base);
     }
+  }
+
+  // Two English (or Swedish) words whose Finnish translations make a
+  // compound ("support family" -> tuki + perhe -> tukiperhe, "debt advice"
+  // -> velka + neuvonta): the Finnish compound is an alternative of both, as
+  // a translation of the pair, as strong as the weaker word's. English puts
+  // the modifier first as Finnish does; a joined word that Voikko does not
+  // read as a compound is left out.
+  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i].stopword || out[i + 1].stopword) continue;
+    for (const auto& [a, wa] : translated[i])
+      for (const auto& [b, wb] : translated[i + 1]) {
+        const auto jf = I.finnish(a + b);
+        if (jf.source != analysis::FinnishWord::Source::voikko || jf.parts.empty() || jf.proper) continue;
+        for (const auto& base : jf.bases) {
+          add_alt(out[i].alternatives, {base}, std::min(wa, wb), TermKind::synonym);
+          add_alt(out[i + 1].alternatives, {base}, std::min(wa, wb), TermKind::synonym);
+        }
+      }
   }
 
   for (auto& qw : out)

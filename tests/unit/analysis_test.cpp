@@ -744,3 +744,37 @@ TEST_CASE("analysis: a hyphenated English or Swedish phrase matches as its piece
   // Finnish hyphenated words are analysed as before (not English pieces).
   CHECK(alts_of("0-6-vuotiaat").count({"vuotias"}) == 1);
 }
+
+TEST_CASE("analysis: two English words whose translations make a Finnish compound", "[analysis]") {
+  Analyzer a(resources());
+  // needs-en.txt "support => tuki", "family => perhe", "advice => neuvonta",
+  // "debt => velka": the pair is also the Finnish compound the texts use,
+  // on both words, weaker than the words as typed.
+  struct Case {
+    const char* query;
+    const char* compound;
+  };
+  for (const Case c : {Case{"support family", "tukiperhe"}, Case{"debt advice", "velkaneuvonta"}}) {
+    INFO(c.query);
+    for (const auto& w : a.analyze_query(c.query, Lang::fi)) {
+      if (w.stopword) continue;
+      INFO(w.text);
+      bool found = false;
+      for (const auto& alt : w.alternatives)
+        if (alt.terms == std::vector<std::string>{c.compound}) {
+          found = true;
+          CHECK(alt.kind == TermKind::synonym);
+          CHECK(alt.weight < 1.0);
+        }
+      CHECK(found);
+    }
+  }
+  // Finnish puts the modifier first as English does: "family support" is
+  // no tukiperhe.
+  CHECK(query_set(a, "family support").count("tukiperhe") == 0);
+  // Only words next to each other: "support for a family" is no tukiperhe.
+  CHECK(query_set(a, "support for a family").count("tukiperhe") == 0);
+  // Finnish words are joined as typed (the Finnish rule), never reordered.
+  CHECK(query_set(a, "tuki perhe").count("tukiperhe") == 1);
+  CHECK(query_set(a, "tuki perhe").count("perhetuki") == 0);
+}
