@@ -778,3 +778,37 @@ TEST_CASE("analysis: two English words whose translations make a Finnish compoun
   CHECK(query_set(a, "tuki perhe").count("tukiperhe") == 1);
   CHECK(query_set(a, "tuki perhe").count("perhetuki") == 0);
 }
+
+TEST_CASE("analysis: everyday English reaches the official English of the texts (synonyms-en.txt)", "[analysis]") {
+  Analyzer a(resources());
+  const auto alts_of = [&](const std::string& q) {
+    std::set<std::vector<std::string>> out;
+    for (const auto& w : a.analyze_query(q, Lang::fi))
+      for (const auto& alt : w.alternatives) out.insert(alt.terms);
+    return out;
+  };
+  // The right side as the index has it: English Snowball stems.
+  struct Case {
+    const char* query;
+    std::vector<std::string> alternative;
+  };
+  const Case cases[] = {
+      {"toddler", {"child"}},
+      {"toddlers", {"child"}},
+      {"stepfamily", {"famili", "counsel"}},
+      {"school bus", {"school", "transport"}},
+      {"marriage counselling", {"famili", "counsel"}},
+      {"care home", {"shelter", "hous"}},
+      {"teeth", {"oral", "health", "care"}},
+      {"detox", {"detoxif"}},
+      {"hobbies", {"recreat", "activ"}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.query);
+    CHECK(alts_of(c.query).count(c.alternative) == 1);
+  }
+  // Only the phrase: "home" or "care" alone is no care home, "school" alone
+  // no school transport.
+  CHECK(alts_of("home").count({"shelter", "hous"}) == 0);
+  CHECK(alts_of("school").count({"school", "transport"}) == 0);
+}
