@@ -7,6 +7,8 @@
 #   number  the last word singular <-> plural (clinic <-> clinics, family <-> families)
 #   poss    "X for children" style: a trailing "for children" / "for parents"
 #           as a possessive in front ("children's X"), else the query + "for families"
+#   frame   the query framed as a parent asks it: "where to get X", "looking for X",
+#           "we need X" (in turn, by the query's place in the list)
 # Prints nDCG@10 per kind of variant against the queries as written; no query
 # text is printed unless --show (dev queries only).
 #
@@ -52,10 +54,13 @@ def poss(text):
         who = m.group(2)
         return ("%s's %s" if not who.endswith('s') or who == 'children' else "%s' %s") % (who, m.group(1)) if who != 'children' else "children's %s" % m.group(1)
     return None
+FRAMES = ('where to get %s', 'looking for %s', 'we need %s')
+def frame(text, i):
+    return FRAMES[i % len(FRAMES)] % text
 rows = []
-for qid, text, h in Q:
+for i, (qid, text, h) in enumerate(Q):
     rows.append((qid + '_orig', qid, 'orig', text, h))
-    for kind, f in (('us', us), ('number', number), ('poss', poss)):
+    for kind, f in (('us', us), ('number', number), ('poss', poss), ('frame', lambda t: frame(t, i))):
         t = f(text)
         if t and t != text: rows.append((qid + '_' + kind, qid, kind, t, h))
 res = synthetic.run(runner, [(r[0], r[3]) for r in rows], 'ph-envar-')
@@ -66,7 +71,7 @@ for rid, qid, kind, text, h in rows:
     st[(kind, 'zero')].append(res[rid]['total'] == 0 and not res[rid]['hits'])
     if show and h == 'dev' and kind != 'orig': print(f"  {rid:12s} {text:40s} {base:.3f} -> {n:.3f}")
 allv = []
-for kind in ('orig', 'us', 'number', 'poss'):
+for kind in ('orig', 'us', 'number', 'poss', 'frame'):
     s = st[(kind, 'all')]
     if not s: continue
     if kind != 'orig': allv += s

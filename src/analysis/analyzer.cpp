@@ -514,9 +514,11 @@ std::vector<QueryWord> Analyzer::analyze_query(std::string_view query, Lang ui_l
     in_phrases.push_back(!qw.stopword);
     if (!qw.stopword && (is_filler(t.text) || std::any_of(fi_keys.begin(), fi_keys.end(), is_filler)))
       qw.stopword = true;
-    // The same for Swedish ("söka till skolan", "ungdom använder droger"),
-    // as typed (no Swedish lemmatiser), unless the word is also Finnish.
-    if (!qw.stopword && t.kind == Token::Kind::word && I.data.query_fillers_sv.contains(t.text) &&
+    // The same for Swedish ("söka till skolan", "ungdom använder droger")
+    // and English ("where to get contraception"), as typed (no Swedish or
+    // English lemmatiser), unless the word is also Finnish.
+    if (!qw.stopword && t.kind == Token::Kind::word &&
+        (I.data.query_fillers_sv.contains(t.text) || I.data.query_fillers_en.contains(t.text)) &&
         !I.finnish(t.text).known())
       qw.stopword = true;
     lemma.push_back(fi_keys.empty() ? t.text : fi_keys.front());

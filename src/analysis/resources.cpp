@@ -22,6 +22,7 @@ std::shared_ptr<const AnalysisResources> AnalysisResources::load(const std::stri
   impl->stopwords[2] = analysis::StopwordList::load(file("stopwords-en.txt"), false);
   impl->query_fillers = analysis::StopwordList::load(file("query-fillers-fi.txt"), false);
   impl->query_fillers_sv = analysis::StopwordList::load(file("query-fillers-sv.txt"), false);
+  impl->query_fillers_en = analysis::StopwordList::load(file("query-fillers-en.txt"), false);
   impl->lexicon = analysis::Lexicon::load(file("lexicon-fi.txt"), false);
   impl->part_weights = analysis::PartWeights::load(file("part-weights-fi.txt"), false);
 

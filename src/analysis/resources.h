@@ -18,6 +18,7 @@ struct AnalysisResources::Impl {
   analysis::StopwordList stopwords[3];     // by Lang
   analysis::StopwordList query_fillers;    // Finnish base forms a query need not match
   analysis::StopwordList query_fillers_sv; // Swedish words as typed a query need not match
+  analysis::StopwordList query_fillers_en; // English words as typed a query need not match
   analysis::SynonymTable synonyms[3];      // by Lang
   analysis::SynonymTable translations[3];  // sv/en label => Finnish label (by source Lang; [0] empty)
   analysis::Lexicon lexicon;               // Finnish words Voikko lacks

@@ -563,6 +563,23 @@ TEST_CASE("analysis: Swedish verbs that only frame a need are not required (quer
   CHECK(index_set(a, "Man kan söka stöd", Lang::sv).count("sök") == 1);
 }
 
+TEST_CASE("analysis: English verbs that only frame a need are not required (query-fillers-en.txt)", "[analysis]") {
+  Analyzer a(resources());
+  const auto marked = [&](const std::string& q) { return stop_marks(a, q); };
+  using V = std::vector<std::pair<std::string, bool>>;
+  // "where", "to", "for", "we" are English stopwords; get / looking / need
+  // frame the need.
+  CHECK(marked("where to get contraception") ==
+        V{{"where", true}, {"to", true}, {"get", true}, {"contraception", false}});
+  CHECK(marked("looking for speech therapy") ==
+        V{{"looking", true}, {"for", true}, {"speech", false}, {"therapy", false}});
+  CHECK(marked("we need day care") == V{{"we", true}, {"need", true}, {"day", false}, {"care", false}});
+  // Nouns stay required.
+  CHECK(marked("family counselling") == V{{"family", false}, {"counselling", false}});
+  // Fillers are still indexed in English texts.
+  CHECK(index_set(a, "Families may apply for support", Lang::en).count("appli") == 1);
+}
+
 TEST_CASE("analysis: a multi-word synonym source gives its synonym to every word", "[analysis]") {
   Analyzer a(resources());
   // "hammas särkee" => hammashoito: a text that says only "hammashoito" must
