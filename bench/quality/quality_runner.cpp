@@ -6,7 +6,8 @@
 // exactly as the search API would (SearchRequest with lang fi, no filters).
 // Prints one JSON object per query to stdout:
 //   {"id": "q001", "total": 12, "hits": ["gd-SOTE-0027", ...],
-//    "did_you_mean": "...", "corrected": false, "relaxed": false, "filled": 0}
+//    "match": ["all", "some", ...], "did_you_mean": "...", "corrected": false,
+//    "relaxed": false, "filled": 0}
 // Exit status: 0 on success, 1 on a usage or import/index error (message on
 // stderr). A query that throws is reported with "error" and no hits.
 //
@@ -129,9 +130,15 @@ int main(int argc, char** argv) {
       try {
         palveluhaku::SearchResult res = engine.search(req);
         out["total"] = res.total;
-        std::vector<std::string> hits;
-        for (const auto& h : res.hits) hits.push_back(h.id);
+        std::vector<std::string> hits, kinds;
+        for (const auto& h : res.hits) {
+          hits.push_back(h.id);
+          kinds.push_back(h.match == palveluhaku::MatchKind::all_words    ? "all"
+                          : h.match == palveluhaku::MatchKind::some_words ? "some"
+                                                                           : "related");
+        }
         out["hits"] = hits;
+        out["match"] = kinds;  // per hit: all (words) / some (words) / related
         if (res.did_you_mean) out["did_you_mean"] = *res.did_you_mean;
         out["corrected"] = res.corrected;
         out["relaxed"] = res.relaxed;

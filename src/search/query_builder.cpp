@@ -195,6 +195,14 @@ std::vector<std::string> split_compound(const std::string& word,
   return {};
 }
 
+std::vector<Xapian::Query> word_queries(const std::vector<QueryWord>& words, const QueryBuildOptions& opts) {
+  const auto eff = effective_words(words);
+  std::vector<Xapian::Query> qs;
+  for (std::size_t i = 0; i < eff.size(); ++i)
+    qs.push_back(word_query(*eff[i], opts.prefix_last && i + 1 == eff.size(), opts, nullptr));
+  return qs;
+}
+
 Xapian::Query build_text_query(const std::vector<QueryWord>& words, const QueryBuildOptions& opts,
                                ScorePlan* plan) {
   const auto eff = effective_words(words);

@@ -90,4 +90,10 @@ struct ScorePlan {
 Xapian::Query build_text_query(const std::vector<QueryWord>& words, const QueryBuildOptions& opts,
                                ScorePlan* plan = nullptr);
 
+// The query of each effective word alone, as build_text_query() builds it
+// (the last one completed as a prefix if opts.prefix_last), in the words'
+// order; an empty Query for a word that matches nothing. opts.relaxed is
+// ignored. For which of the query's words a document matches (result_fill.h).
+std::vector<Xapian::Query> word_queries(const std::vector<QueryWord>& words, const QueryBuildOptions& opts);
+
 }  // namespace palveluhaku::search

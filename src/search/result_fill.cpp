@@ -4,6 +4,8 @@
 #include <cmath>
 #include <map>
 
+#include "search/match_set.h"
+
 namespace palveluhaku::search {
 
 std::size_t fill_target(std::size_t strict_total, std::size_t per_page) {
@@ -97,6 +99,65 @@ Xapian::Query related_query(const Xapian::Database& db, const std::vector<Xapian
   }
   if (parts.empty()) return Xapian::Query();
   return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+std::vector<double> on_match_scale(const Xapian::Database& db, const Xapian::Query& relaxed,
+                                   const std::vector<Xapian::Query>& words, const std::vector<Xapian::docid>& docs,
+                                   const Xapian::Weight& scheme, double coverage_power) {
+  std::vector<double> out(docs.size(), 0.0);
+  if (docs.empty()) return out;
+  std::map<Xapian::docid, std::size_t> at;
+  for (std::size_t i = 0; i < docs.size(); ++i) at.emplace(docs[i], i);
+  std::vector<Xapian::docid> sorted;  // DocListSource wants them in order
+  for (const auto& [d, i] : at) sorted.push_back(d);
+  // Xapian's BM25 over `docs` only.
+  const auto match = [&](const Xapian::Query& q, const auto& each) {
+    if (q.empty()) return;
+    auto* only = new DocListSource(sorted);
+    Xapian::Enquire enq(db);
+    enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(only->release())));
+    enq.set_weighting_scheme(scheme);
+    const Xapian::MSet m = enq.get_mset(0, static_cast<Xapian::doccount>(docs.size()));
+    for (auto it = m.begin(); it != m.end(); ++it)
+      if (const auto f = at.find(*it); f != at.end()) each(f->second, it.get_weight());
+  };
+  std::vector<double> bm25(docs.size(), 0.0), covered(docs.size(), 0.0);
+  match(relaxed, [&](std::size_t i, double wt) { bm25[i] = wt; });
+  const double n = std::max<double>(db.get_doccount(), 1);
+  double all = 0;
+  for (const auto& q : words) {
+    if (q.empty()) continue;
+    double idf = 0;
+    bool plain = false;
+    for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
+      plain = true;
+      const double df = db.get_termfreq(*t);
+      if (df > 0) idf = std::max(idf, std::log(n / df));
+    }
+    if (!plain) idf = std::log(n);
+    if (!(idf > 0)) continue;
+    all += idf;
+    match(q, [&](std::size_t i, double) { covered[i] += idf; });
+  }
+  for (std::size_t i = 0; i < docs.size(); ++i)
+    out[i] = all > 0 ? bm25[i] * std::pow(std::min(1.0, covered[i] / all), coverage_power) : bm25[i];
+  return out;
+}
+
+std::vector<int> merge_ranked(const std::vector<double>& first, const std::vector<double>& second) {
+  std::vector<int> out;
+  out.reserve(first.size() + second.size());
+  std::size_t a = 0, b = 0;
+  while (a < first.size() || b < second.size()) {
+    if (b == second.size() || (a < first.size() && first[a] >= second[b])) {
+      out.push_back(0);
+      ++a;
+    } else {
+      out.push_back(1);
+      ++b;
+    }
+  }
+  return out;
 }
 
 }  // namespace palveluhaku::search

@@ -12,6 +12,11 @@
 //   3. related        — related_query() AND_NOT the relaxed query
 // Tiers 2 and 3 only fill: the list is extended up to fill_target(), i.e. to
 // the end of the page on which the strict results end, never further.
+// On that page the all-words and some-words documents are ordered on one
+// scale (on_match_scale(), merge_ranked()): a some-words document that
+// matches the query's rare words strongly may come before an all-words
+// match that has them only once in its description. The page keeps the
+// same documents; only their order changes.
 //
 // Threading: pure functions; related_query() reads `db` (one thread's handle).
 #pragma once
@@ -114,5 +119,33 @@ Xapian::Query some_words_query(const Xapian::Database& db, const Xapian::Query& 
 Xapian::Query related_query(const Xapian::Database& db, const std::vector<Xapian::docid>& seeds,
                             const std::string& class_prefix, const RelatedOptions& opts = {},
                             ScorePlan* plan = nullptr, std::vector<std::pair<std::string, double>>* fixed = nullptr);
+
+// The weights of some-words documents on the scale of the all-words
+// matches' BM25 weights: a document's BM25 weight for `relaxed` (the OR of
+// the query's words, without the likeness of some_words_query()) times the
+// share of the query's word weight that it covers, to the power
+// `coverage_power`. A word weighs its idf (the largest of its terms',
+// log(N / df); log(N) if it has no plain term, e.g. a prefix only); a
+// document covers the words whose query (`words`, word_queries() of
+// query_builder.h) it matches. An all-words match covers everything, so its
+// BM25 weight is its weight on this scale. `scheme` is the engine's BM25.
+// One weight per document of `docs`, in that order.
+// Cost: one Xapian match over `docs` only for `relaxed` and for each word.
+std::vector<double> on_match_scale(const Xapian::Database& db, const Xapian::Query& relaxed,
+                                   const std::vector<Xapian::Query>& words, const std::vector<Xapian::docid>& docs,
+                                   const Xapian::Weight& scheme, double coverage_power);
+
+// Default of on_match_scale()'s coverage_power: 1.5. Chosen on the quality
+// benchmark (bench/README.md): the dev half is flat between 0.5 and 1.5
+// (0.836, 0.835, 0.834), 2 and more give back the gain (0.834 -> 0.829 at
+// 8, which is the tiers as before).
+inline constexpr double kCoveragePower = 1.5;
+
+// Two ranked lists on one scale as one: each keeps its own order, and at
+// each place the head of higher weight comes first (the first list on a
+// tie). The some-words list is ranked by its own weight (with the likeness
+// to the first hit), so it is merged, not sorted. Returns, for each place,
+// 0 (from `first`) or 1 (from `second`). Pure.
+std::vector<int> merge_ranked(const std::vector<double>& first, const std::vector<double>& second);
 
 }  // namespace palveluhaku::search

@@ -1424,13 +1424,14 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
       const std::size_t room = target - strict;
       std::vector<std::pair<Xapian::docid, double>> some, related;
       Xapian::Query listed = found_text;  // documents already in the list
+      search::QueryBuildOptions qo;
+      qo.relaxed = true;
+      qo.is_term = is_term;
+      qo.folded = folded;
+      Xapian::Query relaxed_q;
       if (!found_relaxed && search::effective_words(found_words).size() > 1) {
-        search::QueryBuildOptions qo;
-        qo.relaxed = true;
-        qo.is_term = is_term;
-        qo.folded = folded;
         search::ScorePlan some_plan;
-        const Xapian::Query relaxed_q = search::build_text_query(found_words, qo, &some_plan);
+        relaxed_q = search::build_text_query(found_words, qo, &some_plan);
         // Ranked also by how like the first hit they are (result_fill.h).
         Xapian::docid first = 0;
         if (offset == 0 && !page_docs.empty()) first = page_docs[0].first;
@@ -1472,6 +1473,35 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
           page_docs.push_back(tier[i]);
           page_match.push_back(sl.tier == 1 ? MatchKind::some_words : MatchKind::related);
           ++out.filled;
+        }
+      }
+      // The page on which the matches end: its matches and some-words
+      // documents in one order, on the matches' scale (result_fill.h). Not
+      // with the near-me weight, which only the matches have.
+      const auto n_all = static_cast<std::size_t>(std::count(page_match.begin(), page_match.end(), MatchKind::all_words));
+      const auto n_some = static_cast<std::size_t>(std::count(page_match.begin(), page_match.end(), MatchKind::some_words));
+      if (n_all > 0 && n_some > 0 && !relaxed_q.empty() && !req.near) {
+        // The page is [matches][some words][related].
+        std::vector<double> first;
+        std::vector<Xapian::docid> some_docs;
+        for (std::size_t i = 0; i < n_all; ++i) first.push_back(page_docs[i].second);
+        for (std::size_t i = n_all; i < n_all + n_some; ++i) some_docs.push_back(page_docs[i].first);
+        const auto second = search::on_match_scale(
+            w.db, relaxed_q, search::word_queries(found_words, qo), some_docs,
+            Xapian::BM25Weight(s.config.bm25_k1, 0, 1, s.config.bm25_b, 0.5), search::kCoveragePower);
+        const std::vector<std::pair<Xapian::docid, double>> before(page_docs.begin(),
+                                                                   page_docs.begin() + static_cast<std::ptrdiff_t>(n_all + n_some));
+        std::size_t a = 0, b = 0, at = 0;
+        for (const int from : search::merge_ranked(first, second)) {
+          if (from == 0) {
+            page_docs[at] = before[a++];
+            page_match[at] = MatchKind::all_words;
+          } else {
+            page_docs[at] = {before[n_all + b].first, second[b]};
+            ++b;
+            page_match[at] = MatchKind::some_words;
+          }
+          ++at;
         }
       }
     }

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <set>
@@ -272,17 +273,22 @@ SearchResult search_fi(const std::string& q, int per_page = 10, int page = 1) {
 }
 
 // The hits in list order: all_words (exactly `total` of them on page 1 when
-// the result is short), then some_words, then related; no duplicates.
+// the result is short) and some_words, in one order on one scale (a
+// some-words hit comes before a match only with at least its score), then
+// related; no duplicates.
 void check_tiers(const SearchResult& res) {
   std::set<std::string> seen;
-  int last = 0;
+  bool related = false;
   std::size_t fill = 0;
-  for (const auto& h : res.hits) {
+  for (std::size_t i = 0; i < res.hits.size(); ++i) {
+    const auto& h = res.hits[i];
     CHECK(seen.insert(h.id).second);
-    const int k = static_cast<int>(h.match);
-    CHECK(k >= last);
-    last = k;
+    if (h.match == MatchKind::related) related = true;
+    else CHECK_FALSE(related);
     if (h.match != MatchKind::all_words) ++fill;
+    if (h.match == MatchKind::some_words)
+      for (std::size_t j = i + 1; j < res.hits.size(); ++j)
+        if (res.hits[j].match == MatchKind::all_words) CHECK(h.score >= res.hits[j].score);
   }
   CHECK(fill == res.filled);
 }
@@ -403,6 +409,126 @@ TEST_CASE("search: the fill ends with the page on which the matches end", "[sear
     req.sort = SortOrder::relevance;
     CHECK(ptv_engine().search(req).filled == 0);
   }
+}
+
+TEST_CASE("merge_ranked: two ranked lists on one scale, each in its own order", "[search][fill]") {
+  using V = std::vector<double>;
+  CHECK(search::merge_ranked(V{}, V{}).empty());
+  CHECK(search::merge_ranked(V{3, 2}, V{}) == std::vector<int>{0, 0});
+  CHECK(search::merge_ranked(V{}, V{1}) == std::vector<int>{1});
+  CHECK(search::merge_ranked(V{5, 3, 1}, V{4, 2}) == std::vector<int>{0, 1, 0, 1, 0});
+  CHECK(search::merge_ranked(V{2}, V{2}) == std::vector<int>{0, 1});  // a tie: the matches first
+  CHECK(search::merge_ranked(V{3, 1}, V{9, 8}) == std::vector<int>{1, 1, 0, 0});
+  // The second list keeps its own order even where it is not by weight: a
+  // low head holds back the higher weights behind it.
+  CHECK(search::merge_ranked(V{5, 4}, V{1, 9}) == std::vector<int>{0, 0, 1, 1});
+}
+
+TEST_CASE("on_match_scale: some-words documents weighed like the matches, by the share of the words they have",
+          "[search][fill]") {
+  auto& idx = ptv_index();
+  auto db = idx.db();
+  Analyzer an(AnalysisResources::load(PALVELUHAKU_SOURCE_DIR "/index-config"));
+  const auto words = an.analyze_query("vanhempien jaksaminen", Lang::fi);
+  search::QueryBuildOptions qo;
+  qo.is_term = [&db](const std::string& t) { return db.term_exists(t); };
+  const Xapian::Query strict = search::build_text_query(words, qo);
+  qo.relaxed = true;
+  const Xapian::Query relaxed = search::build_text_query(words, qo);
+  const auto per_word = search::word_queries(words, qo);
+  REQUIRE(per_word.size() == 2);
+  const Xapian::BM25Weight bm25(1.2, 0, 1, 0.75, 0.5);
+  const auto weights = [&](const Xapian::Query& q) {
+    Xapian::Enquire enq(db);
+    enq.set_query(q);
+    enq.set_weighting_scheme(bm25);
+    std::map<Xapian::docid, double> out;
+    const auto m = enq.get_mset(0, db.get_doccount());
+    for (auto it = m.begin(); it != m.end(); ++it) out[*it] = it.get_weight();
+    return out;
+  };
+  const auto all = weights(strict), any = weights(relaxed);
+  REQUIRE(!all.empty());
+  REQUIRE(any.size() > all.size() + 5);
+  // Which words each document has, and the words' idf.
+  const auto one = weights(per_word[0]), two = weights(per_word[1]);
+  std::vector<Xapian::docid> docs;
+  for (const auto& [d, wt] : any) docs.push_back(d);
+  std::reverse(docs.begin(), docs.end());  // any order: one weight per document, in this order
+  const auto scaled = search::on_match_scale(db, relaxed, per_word, docs, bm25, 1.5);
+  const auto plain = search::on_match_scale(db, relaxed, per_word, docs, bm25, 0);
+  REQUIRE(scaled.size() == docs.size());
+  std::size_t partial = 0;
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    CAPTURE(idx.name_of.at(idx.id_of_docid(db, docs[i])));
+    CHECK(plain[i] == Approx(any.at(docs[i])));  // power 0: its BM25 weight for the words it has
+    if (all.count(docs[i])) {
+      CHECK(scaled[i] == Approx(all.at(docs[i])));  // a match: its own weight
+    } else {
+      ++partial;
+      CHECK((one.count(docs[i]) + two.count(docs[i])) == 1);
+      CHECK(scaled[i] > 0);
+      CHECK(scaled[i] < plain[i]);
+    }
+  }
+  CHECK(partial > 5);
+  // Of two documents with the same BM25 weight, the one with the rarer word
+  // weighs more: the share is by idf, here checked on the ratios.
+  double idf_one = 0, idf_two = 0;
+  const double n = db.get_doccount();
+  for (auto t = per_word[0].get_unique_terms_begin(); t != per_word[0].get_unique_terms_end(); ++t)
+    if (db.get_termfreq(*t) > 0) idf_one = std::max(idf_one, std::log(n / db.get_termfreq(*t)));
+  for (auto t = per_word[1].get_unique_terms_begin(); t != per_word[1].get_unique_terms_end(); ++t)
+    if (db.get_termfreq(*t) > 0) idf_two = std::max(idf_two, std::log(n / db.get_termfreq(*t)));
+  REQUIRE(idf_one > 0);
+  REQUIRE(idf_two > 0);
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    if (all.count(docs[i])) continue;
+    const double share = (one.count(docs[i]) ? idf_one : idf_two) / (idf_one + idf_two);
+    CHECK(scaled[i] / plain[i] == Approx(std::pow(share, 1.5)));
+  }
+  CHECK(search::on_match_scale(db, relaxed, per_word, {}, bm25, 1.5).empty());
+}
+
+TEST_CASE("search: the page on which the matches end orders matches and some-words hits on one scale",
+          "[search][fill]") {
+  // A partial match that has the query's rare words strongly comes before
+  // matches that have every word weakly; the page holds the same hits as
+  // the tiers one after the other would.
+  std::size_t interleaved = 0;
+  for (const std::string q : {"vanhempien jaksaminen", "kotiapua lapsiperheelle", "nuoren mielenterveys",
+                              "vanhempien ero lapset", "lapsi kiusataan koulussa", "päihteet nuori"}) {
+    CAPTURE(q);
+    const auto res = search_fi(q);
+    const std::string hits = describe(res);
+    CAPTURE(hits);
+    REQUIRE_FALSE(res.relaxed);
+    REQUIRE(res.total >= 1);
+    REQUIRE(res.total < 10);
+    check_tiers(res);
+    CHECK(count_kind(res, MatchKind::all_words) == res.total);
+    // The matches among themselves in BM25 order, as without the fill.
+    double last = 1e300;
+    for (const auto& h : res.hits)
+      if (h.match == MatchKind::all_words) {
+        CHECK(h.score <= last);
+        last = h.score;
+      }
+    bool some_seen = false;
+    for (const auto& h : res.hits) {
+      if (h.match == MatchKind::some_words) some_seen = true;
+      if (h.match == MatchKind::all_words && some_seen) {
+        ++interleaved;
+        break;
+      }
+    }
+    // Page 2 (per page 5) goes on where page 1 ended: no hit twice.
+    const auto p1 = search_fi(q, 5, 1), p2 = search_fi(q, 5, 2);
+    std::set<std::string> ids;
+    for (const auto& h : p1.hits) ids.insert(h.id);
+    for (const auto& h : p2.hits) CHECK(ids.insert(h.id).second);
+  }
+  CHECK(interleaved > 0);
 }
 
 TEST_CASE("search: no \"did you mean\" for words the analysis matched by itself", "[search]") {
