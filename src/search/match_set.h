@@ -28,13 +28,23 @@
 
 namespace palveluhaku::search {
 
-// Set bits of n words, and of the AND of two arrays of n words (POPCNT
-// where the CPU has it).
+// Set bits of n words, and of the AND of two arrays of n words (POPCNT,
+// AVX2 or AVX-512 VPOPCNTDQ forms where the CPU has them).
 std::size_t popcount_words(const std::uint64_t* w, std::size_t n);
 std::size_t popcount_and(const std::uint64_t* a, const std::uint64_t* b, std::size_t n);
-// The same without the AVX2 forms (what a CPU without AVX2 runs), for tests.
+// The same without the AVX2 and AVX-512 forms (what a CPU without AVX2
+// runs), for tests.
 std::size_t popcount_words_portable(const std::uint64_t* w, std::size_t n);
 std::size_t popcount_and_portable(const std::uint64_t* a, const std::uint64_t* b, std::size_t n);
+
+// The vector forms of the kernels here and below, by level: the one a
+// call runs is the highest the CPU has (simd_level()). The *_at functions
+// run the given level's form, or the highest below it that the CPU has,
+// so that tests cover every form the CPU can run.
+enum class SimdLevel { portable, avx2, avx512 };
+SimdLevel simd_level();
+std::size_t popcount_words_at(SimdLevel level, const std::uint64_t* w, std::size_t n);
+std::size_t popcount_and_at(SimdLevel level, const std::uint64_t* a, const std::uint64_t* b, std::size_t n);
 
 // A set of docids 0..size-1 as bits.
 class DocBitmap {
@@ -75,6 +85,7 @@ class DocBitmap {
 // size are not). AVX2 gathers where the CPU has it; *_portable without.
 std::size_t count_members(const std::uint32_t* ids, std::size_t n, const DocBitmap& set);
 std::size_t count_members_portable(const std::uint32_t* ids, std::size_t n, const DocBitmap& set);
+std::size_t count_members_at(SimdLevel level, const std::uint32_t* ids, std::size_t n, const DocBitmap& set);
 
 // The documents of one term or subquery: a sorted docid list, or a bitmap
 // when that is smaller (dense terms).

@@ -16,6 +16,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <random>
 
 #include <nlohmann/json.hpp>
 
@@ -446,13 +447,18 @@ TEST_CASE("FacetRows: value columns equal the snapshot's postings", "[search][sp
   }
 }
 
-// The counting kernels of the facet columns (AVX2 where the CPU has it)
-// equal the one-word-at-a-time loops and a count bit by bit: bitmaps of
-// every length around the 4- and 8-word steps, densities from empty to
-// full, and docid lists of every length around the 8-id step, also with
-// ids past the end of the set (not members).
+// The counting kernels of the facet columns (AVX2 and AVX-512 where the
+// CPU has them; every form it can run) equal the one-word-at-a-time loops
+// and a count bit by bit: bitmaps of every length around the 4-, 8- and
+// 16-word steps, densities from empty to full, and docid lists of every
+// length around the 8- and 16-id steps, also with ids past the end of the
+// set (not members).
 TEST_CASE("facet counting kernels equal bit-by-bit counts", "[search][split][facets]") {
   using palveluhaku::search::DocBitmap;
+  using palveluhaku::search::SimdLevel;
+  // Every form the CPU can run (a level it lacks runs the next lower one).
+  const SimdLevel kLevels[] = {SimdLevel::portable, SimdLevel::avx2, SimdLevel::avx512};
+  INFO("the CPU's level " << static_cast<int>(palveluhaku::search::simd_level()));
   std::uint64_t seed = 0x9e3779b97f4a7c15ull;
   auto next = [&] {
     seed ^= seed << 13;
@@ -460,7 +466,7 @@ TEST_CASE("facet counting kernels equal bit-by-bit counts", "[search][split][fac
     seed ^= seed << 17;
     return seed;
   };
-  for (const Xapian::docid max_docid : {0u, 63u, 64u, 255u, 511u, 575u, 1000u, 100000u}) {
+  for (const Xapian::docid max_docid : {0u, 63u, 64u, 255u, 511u, 575u, 959u, 1000u, 1023u, 1087u, 100000u}) {
     for (const unsigned density : {0u, 1u, 8u, 32u, 64u}) {  // set bits per 64 (about)
       DocBitmap a(max_docid), b(max_docid);
       for (Xapian::docid d = 0; d <= max_docid; ++d) {
@@ -480,9 +486,15 @@ TEST_CASE("facet counting kernels equal bit-by-bit counts", "[search][split][fac
       CHECK(palveluhaku::search::popcount_words_portable(wa.data(), wa.size()) == bits_a);
       CHECK(palveluhaku::search::popcount_and(wa.data(), wb.data(), wa.size()) == bits_ab);
       CHECK(palveluhaku::search::popcount_and_portable(wa.data(), wb.data(), wa.size()) == bits_ab);
+      for (const auto level : kLevels) {
+        INFO("level " << static_cast<int>(level));
+        CHECK(palveluhaku::search::popcount_words_at(level, wa.data(), wa.size()) == bits_a);
+        CHECK(palveluhaku::search::popcount_and_at(level, wa.data(), wb.data(), wa.size()) == bits_ab);
+      }
       // Ascending ids, some past the set's end.
-      for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{8},
-                                  std::size_t{9}, std::size_t{17}, std::size_t{1000}}) {
+      for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{8}, std::size_t{9},
+                                  std::size_t{15}, std::size_t{16}, std::size_t{17}, std::size_t{33},
+                                  std::size_t{1000}}) {
         std::vector<std::uint32_t> ids;
         std::uint32_t d = static_cast<std::uint32_t>(next() % 5);
         for (std::size_t i = 0; i < n; ++i) {
@@ -494,6 +506,10 @@ TEST_CASE("facet counting kernels equal bit-by-bit counts", "[search][split][fac
         INFO("ids " << n << " last " << (ids.empty() ? 0 : ids.back()));
         CHECK(palveluhaku::search::count_members(ids.data(), ids.size(), a) == want);
         CHECK(palveluhaku::search::count_members_portable(ids.data(), ids.size(), a) == want);
+        for (const auto level : kLevels) {
+          INFO("level " << static_cast<int>(level));
+          CHECK(palveluhaku::search::count_members_at(level, ids.data(), ids.size(), a) == want);
+        }
       }
     }
   }
