@@ -30,6 +30,12 @@ constexpr double kVisitNs = 75.0;
 constexpr double kIncrementNs = 2.0;
 constexpr double kWordNs = 1.2;
 constexpr double kListNs = 1.3;
+// count_listed()'s walk over one document, in units of a listed docid's
+// test (count_members): 1.6 ns a walked document against 0.38 ns a tested
+// docid at 100k (AVX2 gathers; microbenchmark of random sets), and more
+// per document for sets of 40 % of the documents and more (mispredicted
+// branches: 140 us for 40k members against 69 us for the 172k tests).
+constexpr std::size_t kWalkPerTest = 5;
 
 }  // namespace
 
@@ -63,10 +69,52 @@ void FacetRows::add_docs(std::uint32_t g, DocBitmap& out) const {
   for (std::uint32_t i = gid_group_offsets[g]; i < gid_group_offsets[g + 1]; ++i) add(first_group + gid_groups[i]);
 }
 
+bool FacetRows::count_listed(const DocBitmap& set, std::size_t members, std::vector<std::uint32_t>& k,
+                             ListedWalk how) const {
+  if (listed_cols.empty() && !col_docs.empty()) return false;  // too many columns for 16 bits
+  const std::size_t others = live > members ? live - members : 0;
+  if (how == ListedWalk::automatic) {
+    if (listed_tests(members) >= col_docs.size()) return false;
+    how = members <= others ? ListedWalk::members : ListedWalk::others;
+  }
+  const std::size_t n_cols = col_count.size();
+  k.assign(n_cols, 0);
+  const std::uint64_t* sw = set.words().data();
+  const std::uint64_t* aw = alive.words().data();
+  const std::size_t n_words = std::min(set.words().size(), alive.words().size());
+  const std::uint32_t* ls = listed_start.data();
+  const std::uint16_t* cols = listed_cols.data();
+  std::uint32_t* kk = k.data();
+  const bool outside = how == ListedWalk::others;
+  for (std::size_t i = 0; i < n_words; ++i) {
+    std::uint64_t w = outside ? aw[i] & ~sw[i] : sw[i];
+    while (w) {
+      const std::size_t d = i * 64 + static_cast<std::size_t>(__builtin_ctzll(w));
+      for (std::uint32_t p = ls[d]; p < ls[d + 1]; ++p) ++kk[cols[p]];
+      w &= w - 1;
+    }
+  }
+  if (outside) {
+    // Live documents past the set's words are outside it too.
+    for (std::size_t d = n_words * 64; d + 1 < listed_start.size(); ++d)
+      for (std::uint32_t p = ls[d]; p < ls[d + 1]; ++p) ++kk[cols[p]];
+    for (std::size_t c = 0; c < n_cols; ++c) kk[c] = col_offsets[c + 1] - col_offsets[c] - kk[c];
+  }
+  return true;
+}
+
+std::size_t FacetRows::listed_tests(std::size_t members) const {
+  if (listed_cols.empty()) return col_docs.size();
+  const std::size_t others = live > members ? live - members : 0;
+  return std::min(col_docs.size(), std::min(members, others) * kWalkPerTest);
+}
+
 bool FacetRows::columns_cheaper(std::size_t visited) const {
   const double walk = static_cast<double>(visited) * (kVisitNs + kIncrementNs * gids_per_doc);
+  // The listed columns as count_listed() counts them (the walk of at most
+  // `visited` members, or the docids' tests).
   const double columns = static_cast<double>(dense.size() * alive.words().size()) * kWordNs +
-                         static_cast<double>(col_docs.size()) * kListNs +
+                         static_cast<double>(listed_tests(visited)) * kListNs +
                          static_cast<double>(visited);  // open_now over the set
   return columns < walk;
 }
@@ -224,6 +272,19 @@ std::shared_ptr<const FacetRows> FacetRows::build(const Snapshot& s, std::uint32
   for (const auto& [d, sig] : doc_sigs)
     if (sig_group[sig] != kNoValue) add(rows->first_group + sig_group[sig], d);
   rows->gids_per_doc = static_cast<double>(s.doc_gids.size()) / static_cast<double>(std::max<std::size_t>(1, live));
+  rows->live = live;
+
+  // The listed columns by document (ascending column per document).
+  if (n_cols <= 0xffff) {
+    rows->listed_start.assign(n + 1, 0);
+    for (std::uint32_t d : rows->col_docs) ++rows->listed_start[d + 1];
+    for (std::size_t d = 1; d <= n; ++d) rows->listed_start[d] += rows->listed_start[d - 1];
+    rows->listed_cols.resize(rows->col_docs.size());
+    std::vector<std::uint32_t> at(rows->listed_start.begin(), rows->listed_start.end() - 1);
+    for (std::size_t c = 0; c < n_cols; ++c)
+      for (std::uint32_t i = rows->col_offsets[c]; i < rows->col_offsets[c + 1]; ++i)
+        rows->listed_cols[at[rows->col_docs[i]]++] = static_cast<std::uint16_t>(c);
+  }
   return rows;
 }
 

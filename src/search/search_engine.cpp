@@ -452,6 +452,10 @@ struct Evaluator {
     }
     if (collect && (!lazy_hits || total != visited))
       pass.for_each([&](Xapian::docid d) { hits.emplace_back(d, near ? nearest_chord2(d) : -1.0); });
+    // The listed columns counted over P by a walk of its members where
+    // that is cheaper (facet_rows.h); the fields counted over another set
+    // still test their columns' docids.
+    const bool walked = rows->count_listed(pass, total, listed_k);
     // The gids' stored columns first, then the age classes, then the
     // groups (facet_rows.h), which add to each of their gids.
     const std::size_t n_gids = counts.size();
@@ -460,7 +464,9 @@ struct Evaluator {
       const std::size_t field = c < n_gids ? s.gid_field[c]
                                 : group    ? rows->group_field[c - rows->first_group]
                                            : static_cast<std::size_t>(kAgeBit);
-      const std::uint32_t k = rows->count_stored(c, *base[field]);
+      const std::uint32_t k = walked && base[field] == &pass && rows->col_dense[c] == search::kNoValue
+                                  ? listed_k[c]
+                                  : rows->count_stored(c, *base[field]);
       if (c < n_gids) {
         counts[c] = k;
       } else if (k == 0) {
@@ -477,6 +483,8 @@ struct Evaluator {
     n_docs += visited;
     return true;
   }
+
+  std::vector<std::uint32_t> listed_k;  // eval_columns: listed column -> count over P
 
   // Whether live document d passes the age filter (as settle() decides).
   bool age_passes(Xapian::docid d) const {

@@ -447,6 +447,62 @@ TEST_CASE("FacetRows: value columns equal the snapshot's postings", "[search][sp
   }
 }
 
+// The listed columns by document (count_listed) count what the columns'
+// docid lists count (count_stored): over random sets of the sample's live
+// documents from empty to all, walking the members, the live documents
+// outside the set, or as the cost model chooses; with the default groups
+// and with groups from 2 documents.
+TEST_CASE("FacetRows: listed columns walked by document equal the docid tests", "[search][split][facets]") {
+  using palveluhaku::search::FacetRows;
+  const std::string path = sample_index() + "/" + palveluhaku::index::live_generation(sample_index());
+  Xapian::Database db(path);
+  const auto s = palveluhaku::search::Snapshot::build(db, path);
+  const std::uint32_t min_group = GENERATE(FacetRows::kMinGroupDocs, 2u);
+  INFO("min_group_docs " << min_group);
+  const auto rows = FacetRows::build(*s, min_group);
+  REQUIRE(rows);
+  REQUIRE(!rows->listed_cols.empty());
+  CHECK(rows->listed_cols.size() == rows->col_docs.size());
+  CHECK(rows->live == s->doccount);
+  std::mt19937 rng(7);
+  std::size_t walked_members = 0, walked_others = 0, nonzero = 0;
+  for (const unsigned per_mille : {0u, 5u, 50u, 200u, 500u, 800u, 950u, 1000u}) {
+    for (int rep = 0; rep < 3; ++rep) {
+      palveluhaku::search::DocBitmap set(s->max_docid);
+      std::size_t members = 0;
+      for (Xapian::docid d : s->docids)
+        if (rng() % 1000 < per_mille) {
+          set.set(d);
+          ++members;
+        }
+      INFO("per mille " << per_mille << " members " << members);
+      for (const auto how : {FacetRows::ListedWalk::members, FacetRows::ListedWalk::others,
+                             FacetRows::ListedWalk::automatic}) {
+        INFO("how " << static_cast<int>(how));
+        std::vector<std::uint32_t> k{1, 2, 3};  // replaced
+        const bool walked = rows->count_listed(set, members, k, how);
+        if (how != FacetRows::ListedWalk::automatic) REQUIRE(walked);
+        if (!walked) continue;
+        walked_members += how == FacetRows::ListedWalk::members;
+        walked_others += how == FacetRows::ListedWalk::others;
+        REQUIRE(k.size() == rows->col_count.size());
+        for (std::uint32_t c = 0; c < rows->col_count.size(); ++c) {
+          INFO("column " << c);
+          if (rows->col_dense[c] != palveluhaku::search::kNoValue) {
+            CHECK(k[c] == 0);
+          } else {
+            CHECK(k[c] == rows->count_stored(c, set));
+            nonzero += k[c] > 0;
+          }
+        }
+      }
+    }
+  }
+  CHECK(walked_members > 0);
+  CHECK(walked_others > 0);
+  CHECK(nonzero > 100);  // the comparison covers real counts
+}
+
 // The counting kernels of the facet columns (AVX2 and AVX-512 where the
 // CPU has them; every form it can run) equal the one-word-at-a-time loops
 // and a count bit by bit: bitmaps of every length around the 4-, 8- and
