@@ -426,7 +426,8 @@ struct Evaluator {
       }
       passes.emplace_back(kOpenBit, std::move(open_ok));
     }
-    search::DocBitmap pass = live;
+    // Without filters P is the live set (no copy: `live` is not used again).
+    search::DocBitmap pass = passes.empty() ? std::move(live) : live;
     for (const auto& p : passes) pass.and_with(p.second);
     // The set each field's values are counted over (by field bit).
     std::array<const search::DocBitmap*, kOpenBit + 1> base;
@@ -908,7 +909,15 @@ struct SearchEngine::Impl {
     const auto& labels = s.labels(req.lang, [&](std::uint32_t g) {
       return search::facet_label(*codes, index::kBooleanFields[s.gid_field[g]], s.gid_value[g], req.lang);
     });
+    // The snapshot numbers gids in (field, value) order (snapshot.h): a
+    // field's gids are consecutive from the sum of the earlier fields'
+    // sizes, and a lower gid of a field has the lower value.
+    std::uint32_t field_begin = 0;
+    std::vector<std::uint64_t> keys;
+    std::vector<std::pair<std::size_t, std::uint32_t>> order;
     for (std::size_t f = 0; f < index::kBooleanFields.size(); ++f) {
+      const std::uint32_t begin = field_begin, end = begin + static_cast<std::uint32_t>(s.value_gid[f].size());
+      field_begin = end;
       const std::string& field = index::kBooleanFields[f];
       if (std::find(kFacetFields.begin(), kFacetFields.end(), field) == kFacetFields.end()) continue;
       std::uint32_t wc = 0;
@@ -916,27 +925,40 @@ struct SearchEngine::Impl {
                              : field == "region"     ? s.whole_country_region
                                                      : search::kNoValue;
       if (wc_gid != search::kNoValue) wc = ev.counts[wc_gid];
-      // Ordered as (count, gid) first, so that the sort moves no strings;
-      // a selected value the index does not have is kUnknown + its index in
-      // r.values[f].
+      // Ordered as (count, gid) first, so that the sort moves no strings:
+      // by count descending, then by value, which is by gid; one 64-bit key
+      // each (a count < 2^32: documents of a Xapian database). A selected
+      // value the index does not have is kUnknown + its index in
+      // r.values[f], placed by its string.
       constexpr std::uint32_t kUnknown = 0x80000000u;
       const auto& sel = r.values[f];
-      std::vector<std::pair<std::size_t, std::uint32_t>> order;
-      for (const auto& [value, gid] : s.value_gid[f]) {
+      keys.clear();
+      for (std::uint32_t gid = begin; gid < end; ++gid) {
         if (gid == wc_gid) continue;
-        const std::size_t c = ev.counts[gid] + wc;
-        if (c == 0 && std::find(sel.begin(), sel.end(), value) == sel.end()) continue;
-        order.emplace_back(c, gid);
+        const std::uint64_t c = std::uint64_t{ev.counts[gid]} + wc;
+        // r.selected: the selected values of the field (and its whole
+        // country value, wc_gid).
+        if (c == 0 && !r.selected[gid]) continue;
+        keys.push_back((std::uint64_t{0xffffffffu} - c) << 32 | gid);
       }
-      for (std::size_t i = 0; i < sel.size(); ++i)
-        if (!s.value_gid[f].count(sel[i])) order.emplace_back(wc, kUnknown | static_cast<std::uint32_t>(i));
+      std::sort(keys.begin(), keys.end());
+      order.clear();
+      for (const auto k : keys)
+        order.emplace_back(std::size_t{0xffffffffu} - (k >> 32), static_cast<std::uint32_t>(k & 0xffffffffu));
       const auto value_of = [&](std::uint32_t id) -> const std::string& {
         return id & kUnknown ? sel[id & ~kUnknown] : s.gid_value[id];
       };
-      std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
-        if (a.first != b.first) return a.first > b.first;
-        return value_of(a.second) < value_of(b.second);
-      });
+      bool unknown = false;
+      for (std::size_t i = 0; i < sel.size(); ++i)
+        if (!s.value_gid[f].count(sel[i])) {
+          order.emplace_back(wc, kUnknown | static_cast<std::uint32_t>(i));
+          unknown = true;
+        }
+      if (unknown)
+        std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+          if (a.first != b.first) return a.first > b.first;
+          return value_of(a.second) < value_of(b.second);
+        });
       std::vector<FacetCount> list;
       list.reserve(order.size());
       for (const auto& [c, id] : order)

@@ -64,7 +64,11 @@ struct Snapshot {
   std::string built_at;         // ISO 8601 from metadata
   Xapian::docid max_docid = 0;  // arrays are indexed by docid (0 unused)
 
-  // Facet / filter values. A "gid" numbers one (field, value) pair.
+  // Facet / filter values. A "gid" numbers one (field, value) pair, in
+  // (field number, value) order (values compared as std::string, bytewise,
+  // Xapian's term order), by build() and update() alike: a field's gids are
+  // consecutive, after the earlier fields' (value_gid[f].size() each), and
+  // the facets' order by value is their order by gid.
   std::vector<std::uint8_t> gid_field;   // gid -> field number (index::kBooleanFields)
   std::vector<std::string> gid_value;    // gid -> value
   std::vector<std::unordered_map<std::string, std::uint32_t>> value_gid;  // per field

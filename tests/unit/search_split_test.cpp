@@ -451,12 +451,27 @@ TEST_CASE("FacetRows: value columns equal the snapshot's postings", "[search][sp
 // docid lists count (count_stored): over random sets of the sample's live
 // documents from empty to all, walking the members, the live documents
 // outside the set, or as the cost model chooses; with the default groups
-// and with groups from 2 documents.
+// and with groups from 2 documents. And the snapshot numbers its gids in
+// (field, value) order, which fill_facets relies on for the facets' order.
 TEST_CASE("FacetRows: listed columns walked by document equal the docid tests", "[search][split][facets]") {
   using palveluhaku::search::FacetRows;
   const std::string path = sample_index() + "/" + palveluhaku::index::live_generation(sample_index());
   Xapian::Database db(path);
   const auto s = palveluhaku::search::Snapshot::build(db, path);
+  for (std::uint32_t g = 1; g < s->gid_value.size(); ++g) {
+    INFO("gid " << g << " " << s->gid_value[g]);
+    if (s->gid_field[g - 1] == s->gid_field[g]) CHECK(s->gid_value[g - 1] < s->gid_value[g]);
+    else CHECK(s->gid_field[g - 1] < s->gid_field[g]);
+  }
+  std::uint32_t field_begin = 0;
+  for (std::size_t f = 0; f < s->value_gid.size(); ++f)
+    for (std::uint32_t i = 0; i < s->value_gid[f].size(); ++i) {
+      const std::uint32_t g = field_begin++;
+      CHECK(s->gid_field[g] == f);
+      CHECK(s->value_gid[f].at(s->gid_value[g]) == g);
+    }
+  CHECK(field_begin == s->gid_value.size());
+
   const std::uint32_t min_group = GENERATE(FacetRows::kMinGroupDocs, 2u);
   INFO("min_group_docs " << min_group);
   const auto rows = FacetRows::build(*s, min_group);
