@@ -4,7 +4,9 @@
 // (xapian/unicode.h), tabled for ASCII.
 #include "search/snippet.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <limits>
@@ -41,6 +43,14 @@ inline const AsciiTables& ascii() { return kAscii; }
 bool valid_utf8(const unsigned char* s, std::size_t n) {
   std::size_t i = 0;
   while (i < n) {
+    if (n - i >= 8) {  // eight ASCII bytes at a time
+      std::uint64_t w;
+      std::memcpy(&w, s + i, 8);
+      if ((w & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     const unsigned char c = s[i];
     if (c < 0x80) {
       ++i;
@@ -156,9 +166,24 @@ bool trailing_nonwordchar(unsigned ch) {
   }
 }
 
+// Whether any byte of w is '&', '<' or '>': the bytes equal to c are the
+// zero bytes of w ^ c, found without carries between bytes.
+inline bool has_special(std::uint64_t w) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull, low7 = 0x7f7f7f7f7f7f7f7full;
+  const auto zero_bytes = [](std::uint64_t x) { return ~(((x & low7) + low7) | x | low7); };
+  return (zero_bytes(w ^ (ones * '&')) | zero_bytes(w ^ (ones * '<')) | zero_bytes(w ^ (ones * '>'))) != 0;
+}
+
 void append_escaped(const char* p, const char* end, std::string& out) {
   while (p != end) {
     const char* q = p;
+    // Eight bytes at a time while none needs escaping (the common case).
+    while (end - q >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, q, 8);
+      if (has_special(w)) break;
+      q += 8;
+    }
     while (q != end && *q != '&' && *q != '<' && *q != '>') ++q;
     out.append(p, q);
     if (q == end) return;
@@ -295,6 +320,9 @@ Snippeter::Snippeter(const Xapian::Query& query, const Xapian::MSet& mset, const
     initial_.push_back(w + max_tw);
   }
   for (std::size_t i = 0; i < wildcards_.size(); ++i) initial_.push_back(max_tw + min_tw);
+  for (const auto& t : terms_)
+    if (t.text.size() < 64) term_lengths_ |= std::uint64_t{1} << t.text.size();
+  for (const auto& w : wildcards_) shortest_wildcard_ = std::min(shortest_wildcard_, w.size());
   rel_.resize(initial_.size());
 }
 
@@ -362,13 +390,14 @@ std::string Snippeter::snippet(const std::string& text, std::size_t length, unsi
     double* r = nullptr;
     std::size_t h = 0;
     if (stats_) {
-      for (const auto& t : terms_) {
-        if (t.text.size() == tb.n && std::memcmp(t.text.data(), tb.b, tb.n) == 0) {
-          r = &rel_[t.slot];
-          break;
+      if (tb.n >= 64 || (term_lengths_ >> tb.n & 1))
+        for (const auto& t : terms_) {
+          if (t.text.size() == tb.n && std::memcmp(t.text.data(), tb.b, tb.n) == 0) {
+            r = &rel_[t.slot];
+            break;
+          }
         }
-      }
-      if (!r) {
+      if (!r && tb.n >= shortest_wildcard_) {
         for (std::size_t i = 0; i < wildcards_.size(); ++i) {
           const auto& p = wildcards_[i];
           if (p.size() <= tb.n && std::memcmp(p.data(), tb.b, p.size()) == 0) {
@@ -418,6 +447,11 @@ std::string Snippeter::snippet(const std::string& text, std::size_t length, unsi
         tb.append(ch);
         prevch = ch;
         i += clen;
+        // The word's next ASCII word characters without decoding them.
+        for (unsigned char c; i != n && (c = s[i]) < 0x80 && ascii().word[c] != 0; ++i) {
+          prevch = ascii().word[c];
+          tb.append(prevch);
+        }
         if (i == n) goto endofterm;
         cp = decode(s, i, clen);
         ch = wordchar_lower(cp);
@@ -468,6 +502,24 @@ parsed:
   out.reserve(length + 64);
   std::size_t phrase_len = 0;
   const char* const base = text.data();
+  // Text is escaped into `out` a run at a time: consecutive pieces of the
+  // text (one per word) are pending as one range until a marker is added.
+  const char* ps = nullptr;
+  const char* pe = nullptr;
+  const auto emit = [&](const char* p, const char* q) {
+    if (p == q) return;
+    if (p == pe) {
+      pe = q;
+      return;
+    }
+    if (ps != pe) append_escaped(ps, pe, out);
+    ps = p;
+    pe = q;
+  };
+  const auto flush = [&] {
+    if (ps != pe) append_escaped(ps, pe, out);
+    ps = pe = nullptr;
+  };
   // SnipPipe::drain, repeated.
   for (;;) {
     if (bh == best_.size() && ph < pipe_.size()) {
@@ -486,7 +538,7 @@ parsed:
         j += l;
       }
       if (sentence_end) {
-        append_escaped(base + best_end, base + j, out);
+        emit(base + best_end, base + j);
         break;
       }
       j = best_end;
@@ -499,14 +551,15 @@ parsed:
         j += l;
       }
       if (trailing) {
-        append_escaped(base + best_end, base + j, out);
+        emit(base + best_end, base + j);
         if (j == n) break;
       }
+      flush();
       out += omit;
       break;
     }
     const Sniplet word = best_[bh];
-    if (out.empty()) {
+    if (out.empty() && ps == pe) {
       enum { NO, PUNC, YES } boundary = best_begin == 0 ? YES : NO;
       std::size_t j = best_begin, l = 0;
       while (j < word.term_end) {
@@ -530,13 +583,16 @@ parsed:
         j += l;
         if (!leading_nonwordchar(c)) best_begin = j;
       }
-      if (boundary != YES) out += omit;
+      if (boundary != YES) {
+        flush();
+        out += omit;
+      }
     }
     if (word.highlight) {
       std::size_t j = best_begin, l = 0;
       while (j < n) {
         if (is_wordchar(decode(s, j, l))) {
-          append_escaped(base + best_begin, base + j, out);
+          emit(base + best_begin, base + j);
           best_begin = j;
           break;
         }
@@ -545,13 +601,20 @@ parsed:
     }
     if (!phrase_len) {
       phrase_len = word.highlight;
-      if (phrase_len) out += hi_start;
+      if (phrase_len) {
+        flush();
+        out += hi_start;
+      }
     }
-    append_escaped(base + best_begin, base + word.term_end, out);
+    emit(base + best_begin, base + word.term_end);
     best_begin = word.term_end;
-    if (phrase_len && --phrase_len == 0) out += hi_end;
+    if (phrase_len && --phrase_len == 0) {
+      flush();
+      out += hi_end;
+    }
     ++bh;
   }
+  flush();
   return out;
 }
 

@@ -22,6 +22,7 @@
 // reused across calls).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,6 +64,8 @@ class Snippeter {
   bool stats_ = true;
   std::vector<Term> terms_;          // loose terms with a termweight
   std::vector<std::string> wildcards_;  // in query order
+  std::uint64_t term_lengths_ = 0;      // bit n: a term of n < 64 bytes (longer ones always compared)
+  std::size_t shortest_wildcard_ = static_cast<std::size_t>(-1);
   std::vector<double> initial_;      // per slot: terms_ then wildcards_
   std::vector<double> rel_;          // per call
   std::vector<Sniplet> pipe_, best_;  // queues (head indexes in the call)

@@ -69,6 +69,10 @@ const std::vector<std::string> kCorners = {
     "x",
     "...",
     "",
+    // '&', '<', '>' at every offset of an 8-byte word (escaped eight
+    // bytes at a time), next to highlighted words and in long plain runs.
+    "neuvola&lapsi<perhe>koti a&b c<d e>f gh&ij<kl>mn neuvolaneuvola& &&<<>> lapsi perhe koti neuvola "
+    "plain text run of some length before the next one >&< and after it more words päiväkoti<päiväkoti>",
 };
 
 // Queries as a user types them: inflected, without ä/ö, compounds,
