@@ -70,7 +70,12 @@ struct SearchHit {
   std::optional<double> distance_km;
   std::optional<bool> open_now; // nullopt if the record has no hours
   std::string snippet;          // HTML: escaped text with <mark> around matches
-  ServiceRecord record;         // the whole record
+  // The whole record, shared read-only: a hit returned by
+  // SearchEngine::search always has one (never null), the same object as the
+  // engine's record cache and other results holding that record. It stays
+  // valid as long as the hit (or a copy of the pointer) is kept, whatever
+  // the engine does later; copy *record to change it.
+  std::shared_ptr<const ServiceRecord> record;
 };
 
 struct SearchResult {

@@ -87,7 +87,10 @@ std::size_t approx_bytes(const ServiceRecord& r) { return record_bytes(r); }
 
 std::size_t approx_bytes(const SearchResult& r) {
   std::size_t n = sizeof(SearchResult);
-  for (const auto& h : r.hits) n += sizeof(SearchHit) + h.id.size() + h.snippet.size() + record_bytes(h.record);
+  // A hit's record is shared with the record cache, but the entry keeps it
+  // alive after that drops it: counted in full.
+  for (const auto& h : r.hits)
+    n += sizeof(SearchHit) + h.id.size() + h.snippet.size() + (h.record ? record_bytes(*h.record) : 0);
   for (const auto& [field, values] : r.facets) {
     n += field.size() + 64;
     for (const auto& v : values) n += sizeof(FacetCount) + v.value.size() + v.label.size();

@@ -116,6 +116,25 @@ std::string cut_text(const std::string& s, std::size_t max) {
   return s.substr(0, end) + "…";
 }
 
+// out = cut_text(a + "\n" + b, max) (just a or b if the other is empty),
+// without building the whole text: cut_text looks at no byte beyond `max`.
+void join_cut_text(std::string& out, const std::string& a, const std::string& b, std::size_t max) {
+  const bool both = !a.empty() && !b.empty();
+  const std::size_t total = a.size() + (both ? 1 : 0) + b.size();
+  const std::size_t keep = std::min(total, max + 1);
+  out.clear();
+  out.append(a, 0, std::min(a.size(), keep));
+  if (both && out.size() < keep) out += '\n';
+  if (out.size() < keep) out.append(b, 0, keep - out.size());
+  if (total <= max) return;
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(out[end]) & 0xC0) == 0x80) --end;
+  const std::size_t space = out.rfind(' ', end);
+  if (space != std::string::npos && space > max / 2) end = space;
+  out.resize(end);
+  out += "…";
+}
+
 // A stemmer for MSet::snippet when the stems cannot matter. Xapian 1.4's
 // snippet stems every word of the text only to look up "Z" + stem among the
 // query's terms (its background model, which would use the stem too, is off
@@ -1548,25 +1567,31 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
   // The query's terms and relevances once per search (snippet.h).
   std::optional<search::Snippeter> snipper;
   if (mset && !page_docs.empty()) snipper.emplace(found_text, *mset, stemmer);
+  // A document updated in place after the snapshot was built has a newer
+  // revision than the snapshot: never serve its cached record then. The key
+  // names the index state too: an entry of an older revision is never read,
+  // and the first entry of a new one drops them (lru_cache.h).
+  const bool cacheable = w.revision == s.revision && records->enabled();
+  const std::string state = cacheable ? s.path + "@" + std::to_string(s.revision) : std::string();
+  std::string record_key, body;  // reused for every hit
+  out.hits.reserve(page_docs.size());
   for (std::size_t pi = 0; pi < page_docs.size(); ++pi) {
     const auto [docid, weight] = page_docs[pi];
-    SearchHit h;
+    SearchHit& h = out.hits.emplace_back();
     h.match = page_match[pi];
-    // A document updated in place after the snapshot was built has a newer
-    // revision than the snapshot: never serve its cached record then.
+    // The hit shares the cached record (SearchHit::record).
     std::shared_ptr<const ServiceRecord> rec;
-    const bool cacheable = w.revision == s.revision && records->enabled();
-    // The key names the index state too: an entry of an older revision is
-    // never read, and the first entry of a new one drops them (lru_cache.h).
-    const std::string state = cacheable ? s.path + "@" + std::to_string(s.revision) : std::string();
-    const std::string record_key = cacheable ? state + "#" + std::to_string(docid) : std::string();
-    if (cacheable) rec = records->get(record_key);
+    if (cacheable) {
+      record_key.assign(state).append(1, '#').append(std::to_string(docid));
+      rec = records->get(record_key);
+    }
     if (!rec) {
       rec = std::make_shared<const ServiceRecord>(parse_record(w.db.get_document(docid).get_data()));
       if (cacheable) records->put(record_key, rec, search::approx_bytes(*rec), state);
     }
-    h.record = *rec;
-    h.id = h.record.id;
+    h.record = std::move(rec);
+    const ServiceRecord& record = *h.record;
+    h.id = record.id;
     h.score = weight;
     if (req.near && docid <= s.max_docid) {
       Evaluator tmp(s, r);
@@ -1585,18 +1610,15 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
       }
       if (o >= 0) h.open_now = o == 1;
     }
-    std::string body = h.record.summary.best(req.lang);
-    const std::string& desc = h.record.description.best(req.lang);
-    if (!desc.empty()) body += (body.empty() ? "" : "\n") + desc;
-    // The best passage is nearly always near the start; scanning whole long
-    // descriptions only costs time.
-    body = cut_text(body, 400);
+    // The summary and the description, cut to 400 bytes: the best passage
+    // is nearly always near the start; scanning whole long descriptions
+    // only costs time.
+    join_cut_text(body, record.summary.best(req.lang), record.description.best(req.lang), 400);
     if (mset && !body.empty()) {
       h.snippet = snipper->snippet(body, 240, Xapian::MSet::SNIPPET_EXHAUSTIVE, kMarkStart, kMarkEnd, kOmit);
     } else {
       h.snippet = html_escape(cut_text(body, 240));
     }
-    out.hits.push_back(std::move(h));
   }
   w.scratch.swap(ev.hits);
   // The buffer grows to the largest match set seen (16 bytes per match); a

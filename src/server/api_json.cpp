@@ -102,7 +102,7 @@ std::string record_municipality(const ServiceRecord& r) {
 
 nlohmann::json hit_to_json(const SearchHit& hit, const CodeLists& codes, Lang lang,
                            std::string_view base_url) {
-  const ServiceRecord& r = hit.record;
+  const ServiceRecord& r = *hit.record;
   nlohmann::json j;
   j["id"] = r.id;
   j["source"] = r.source;

@@ -297,7 +297,7 @@ void check_tiers(const SearchResult& res) {
 std::string describe(const SearchResult& res) {
   std::string out;
   for (const auto& h : res.hits)
-    out += h.record.name.fi + ":" + std::to_string(static_cast<int>(h.match)) + " | ";
+    out += h.record->name.fi + ":" + std::to_string(static_cast<int>(h.match)) + " | ";
   return out;
 }
 
@@ -309,7 +309,7 @@ std::size_t count_kind(const SearchResult& res, MatchKind k) {
 
 bool has_hit(const SearchResult& res, const std::string& name, MatchKind k) {
   for (const auto& h : res.hits)
-    if (h.record.name.fi == name) return h.match == k;
+    if (h.record->name.fi == name) return h.match == k;
   return false;
 }
 
@@ -364,10 +364,10 @@ TEST_CASE("search: a service alone in its class is filled with services of like 
   CHECK(res.total == 1);
   REQUIRE(res.hits.size() == 10);
   CHECK(res.filled == 9);
-  CHECK(res.hits[0].record.name.fi == "Lapsen elatusavun vahvistaminen");
+  CHECK(res.hits[0].record->name.fi == "Lapsen elatusavun vahvistaminen");
   CHECK(res.hits[0].match == MatchKind::all_words);
-  CHECK(res.hits[1].record.name.fi == "Isyyden selvittämispalvelut");
-  CHECK(res.hits[2].record.name.fi == "Perheasioiden sovittelu");
+  CHECK(res.hits[1].record->name.fi == "Isyyden selvittämispalvelut");
+  CHECK(res.hits[2].record->name.fi == "Perheasioiden sovittelu");
   for (std::size_t i = 1; i < res.hits.size(); ++i) CHECK(res.hits[i].match == MatchKind::related);
 }
 
@@ -546,7 +546,7 @@ TEST_CASE("search: no \"did you mean\" for words the analysis matched by itself"
   // rather than nothing (nuorisopsyk* -> nuorisopsykiatria).
   const auto slang = search_fi("nuorisopsyka");
   REQUIRE(slang.total > 0);
-  CHECK(slang.hits[0].record.name.fi.find("psykiatri") != std::string::npos);
+  CHECK(slang.hits[0].record->name.fi.find("psykiatri") != std::string::npos);
   const auto typo = search_fi("lastensuojelu perheneuvla");
   REQUIRE(typo.did_you_mean);
   CHECK(typo.did_you_mean->find("perheneuvola") != std::string::npos);
@@ -562,8 +562,8 @@ TEST_CASE("search: filled hits pass the filters", "[search][fill]") {
   REQUIRE(res.total < 10);
   REQUIRE(res.filled >= 1);
   for (const auto& h : res.hits) {
-    CAPTURE(h.record.name.fi);
-    CHECK(std::find(h.record.service_classes.begin(), h.record.service_classes.end(), "P5.2") !=
-          h.record.service_classes.end());
+    CAPTURE(h.record->name.fi);
+    CHECK(std::find(h.record->service_classes.begin(), h.record->service_classes.end(), "P5.2") !=
+          h.record->service_classes.end());
   }
 }

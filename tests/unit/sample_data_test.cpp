@@ -126,7 +126,7 @@ TEST_CASE("every Pirkanmaa municipality finds its own neuvola and library in the
       req.facets = false;
       const SearchResult res = engine.search(req);
       REQUIRE(res.total >= 1);
-      CHECK(serves(res.hits.front().record, muni));
+      CHECK(serves(*res.hits.front().record, muni));
     }
   }
 }

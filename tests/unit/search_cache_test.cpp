@@ -119,7 +119,7 @@ TEST_CASE("an update in place is never answered from the result cache", "[search
   CHECK(e.cache_stats().result_hits == 1);  // computed again, not a hit
   auto v = request("vauvatreffit");
   REQUIRE(e.search(v).total == 1);
-  CHECK(e.search(v).hits[0].record.name.fi == "MLL:n vauvatreffit Hervanta");
+  CHECK(e.search(v).hits[0].record->name.fi == "MLL:n vauvatreffit Hervanta");
 
   // A new generation (rebuild) too.
   rebuild_index(t.index(), recs, index_options());
@@ -220,11 +220,52 @@ TEST_CASE("the record cache stays within its memory bound and changes nothing", 
     r.per_page = 50;
     const auto a = small.search(r), b = none.search(r);
     CHECK(ids(a) == ids(b));
-    for (std::size_t i = 0; i < a.hits.size() && i < b.hits.size(); ++i) CHECK(a.hits[i].record == b.hits[i].record);
+    for (std::size_t i = 0; i < a.hits.size() && i < b.hits.size(); ++i) CHECK(*a.hits[i].record == *b.hits[i].record);
   }
   CHECK(small.cache_stats().record_bytes <= 40000);
   CHECK(small.cache_stats().record_entries > 0);
   CHECK(none.cache_stats().record_entries == 0);
+}
+
+TEST_CASE("a hit shares its record with the record cache, and keeps it after eviction", "[search][cache]") {
+  TempDir t;
+  rebuild_index(t.index(), sample_records(), index_options());
+  EngineOptions eo = engine_options();
+  eo.result_cache_entries = 0;
+  SearchEngine shared(t.index(), eo);
+  eo.record_cache_entries = 2;
+  SearchEngine small(t.index(), eo);
+  eo.record_cache_entries = 0;
+  SearchEngine none(t.index(), eo);
+  auto r = request("");
+  r.per_page = 50;
+  // The same record object for the same hit of two searches: not a copy.
+  const auto a = shared.search(r), b = shared.search(r);
+  REQUIRE(a.hits.size() > 4);
+  REQUIRE(ids(a) == ids(b));
+  for (std::size_t i = 0; i < a.hits.size(); ++i) {
+    REQUIRE(a.hits[i].record != nullptr);
+    CHECK(a.hits[i].record.get() == b.hits[i].record.get());
+    CHECK(a.hits[i].record->id == a.hits[i].id);
+  }
+  // Without the cache every search parses its own records.
+  const auto c = none.search(r), d = none.search(r);
+  for (std::size_t i = 0; i < c.hits.size() && i < d.hits.size(); ++i) {
+    REQUIRE(c.hits[i].record != nullptr);
+    CHECK(c.hits[i].record.get() != d.hits[i].record.get());
+    CHECK(*c.hits[i].record == *d.hits[i].record);
+  }
+  // A kept result's records outlive their eviction from a small cache.
+  const auto kept = small.search(r);
+  std::vector<ServiceRecord> copies;
+  for (const auto& h : kept.hits) copies.push_back(*h.record);
+  for (const std::string w : {"neuvola", "perhe", "kerho", "lapsi"}) {
+    auto o = request(w);
+    o.per_page = 50;
+    (void)small.search(o);
+  }
+  REQUIRE(small.cache_stats().record_entries <= 2);  // most were evicted
+  for (std::size_t i = 0; i < kept.hits.size(); ++i) CHECK(*kept.hits[i].record == copies[i]);
 }
 
 TEST_CASE("the posting cache counts each entry's overhead, so rare terms cannot overfill it", "[cache]") {

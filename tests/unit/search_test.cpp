@@ -64,7 +64,7 @@ TEST_CASE("empty q returns everything sorted by name", "[search]") {
   const auto res = fx().engine->search(r);
   REQUIRE(res.total == fx().records.size());
   std::vector<std::string> names;
-  for (const auto& h : res.hits) names.push_back(h.record.name.fi);
+  for (const auto& h : res.hits) names.push_back(h.record->name.fi);
   // Finnish collation: "Lapsilisä" < "MLL:n ..." < "Nokian ..." < "Oriveden ..." < "Perhetyö ..."
   CHECK(std::is_sorted(names.begin(), names.end()));
   CHECK(names.front() == "Hervannan lastenneuvola");
@@ -368,7 +368,7 @@ TEST_CASE("the word being typed is completed, not corrected", "[search]") {
     CHECK_FALSE(res.did_you_mean);
     CHECK_FALSE(res.corrected);
     REQUIRE_FALSE(res.hits.empty());
-    std::string name = res.hits[0].record.name.best(Lang::fi);
+    std::string name = res.hits[0].record->name.best(Lang::fi);
     std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
     CHECK(name.find(q) != std::string::npos);
   }

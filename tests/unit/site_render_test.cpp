@@ -106,12 +106,14 @@ SearchResult sample_result() {
   for (int i = 0; i < 3; ++i) {
     SearchHit hit;
     hit.id = "svc-" + std::to_string(i);
-    hit.record.id = hit.id;
-    hit.record.name.fi = "Neuvola " + std::to_string(i);
-    hit.record.name.sv = "Rådgivning " + std::to_string(i);
-    hit.record.provider.name.fi = "Pirkanmaan hyvinvointialue";
-    hit.record.area.municipalities = {"837"};
-    hit.record.service_classes = {"P5.2"};
+    ServiceRecord rec;
+    rec.id = hit.id;
+    rec.name.fi = "Neuvola " + std::to_string(i);
+    rec.name.sv = "Rådgivning " + std::to_string(i);
+    rec.provider.name.fi = "Pirkanmaan hyvinvointialue";
+    rec.area.municipalities = {"837"};
+    rec.service_classes = {"P5.2"};
+    hit.record = std::make_shared<const ServiceRecord>(std::move(rec));
     hit.snippet = "Lasten <mark>neuvola</mark> &amp; perhe";
     if (i == 0) hit.distance_km = 1.26;
     if (i == 1) hit.open_now = true;
@@ -334,6 +336,10 @@ TEST_CASE("site: the hits that fill a short result come under their own headings
   SearchResult res = sample_result();
   res.total = 2;
   res.hits.resize(5);
+  for (std::size_t i = 3; i < 5; ++i) {  // a hit always has its record
+    res.hits[i].id = "svc-" + std::to_string(i);
+    res.hits[i].record = res.hits[i - 3].record;
+  }
   res.hits[2].match = MatchKind::some_words;
   res.hits[3].match = MatchKind::related;
   res.hits[4].match = MatchKind::related;

@@ -199,7 +199,7 @@ TEST_CASE("the engine finds an updated record after a patched reload", "[index][
   q.near = GeoPoint{60.2, 24.96};
   const auto res = e.search(q);
   REQUIRE(res.total == 1);
-  CHECK(res.hits[0].record.id == "upd-helsinki");
+  CHECK(res.hits[0].record->id == "upd-helsinki");
   update_index(t.index(), {}, {"upd-helsinki"}, index_options());
   e.reload_if_changed();
   CHECK(e.search(q).total == 0);
@@ -263,7 +263,7 @@ TEST_CASE("a chunked parallel rebuild writes the same index as a single writer",
     CHECK(ra.total == rb.total);
     CHECK(ra.did_you_mean == rb.did_you_mean);
     REQUIRE(ra.hits.size() == rb.hits.size());
-    for (std::size_t i = 0; i < ra.hits.size(); ++i) CHECK(ra.hits[i].record.id == rb.hits[i].record.id);
+    for (std::size_t i = 0; i < ra.hits.size(); ++i) CHECK(ra.hits[i].record->id == rb.hits[i].record->id);
   }
   CHECK(eb.get("rec-7")->name.fi == "Viimeinen versio");
 }

@@ -202,7 +202,7 @@ std::string render_group_heading(const PageEnv& env, MatchKind kind) {
 std::string render_card(const PageEnv& env, const SearchHit& hit) {
   const Messages& m = *env.msg;
   const Lang L = env.lang;
-  const ServiceRecord& r = hit.record;
+  const ServiceRecord& r = *hit.record;
   const std::string href = SiteQuery{}.with("lang", std::string(lang_code(L))).url("/palvelu/" + url_encode(hit.id));
   std::string h = "<li class=\"card\">\n<article>\n";
   h += "<h2 class=\"card-title\"><a href=\"" + escape_attr(href) + "\">" + escape(r.name.best(L)) + "</a></h2>\n";
