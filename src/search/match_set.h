@@ -96,6 +96,10 @@ struct DocList {
   bool dense = false;
   std::vector<float> weights;      // per id, only in top_k.h's weighted lists
   std::vector<Xapian::termcount> lengths;  // per docid, only in top_k.h's document lengths
+  // A term's termfreq and its postlist's wdf bound, only in term_weights.h's
+  // entries.
+  Xapian::doccount termfreq = 0;
+  Xapian::termcount wdf_bound = 0;
   std::size_t bytes() const {
     return ids.capacity() * sizeof(Xapian::docid) + weights.capacity() * sizeof(float) +
            lengths.capacity() * sizeof(Xapian::termcount) + bits.words().size() * 8 + 64;

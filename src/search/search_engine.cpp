@@ -47,6 +47,7 @@
 #include "search/result_fill.h"
 #include "search/snapshot.h"
 #include "search/snippet.h"
+#include "search/term_weights.h"
 #include "search/top_k.h"
 
 namespace palveluhaku {
@@ -1111,7 +1112,10 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     return ev;
   };
 
+  // For the snippets: the MSet of found_text (its stats hold the query's
+  // termweights), or the same termweights computed without a match.
   std::optional<Xapian::MSet> mset;
+  std::optional<search::TermWeights> termweights;
   std::vector<std::pair<Xapian::docid, double>> page_docs;  // (docid, weight)
   std::optional<Evaluator> final_ev;
 
@@ -1258,6 +1262,7 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     enq.set_query(q);
     enq.set_weighting_scheme(Xapian::BM25Weight(s.config.bm25_k1, 0, 1, s.config.bm25_b, 0.5));
     Xapian::MSet m;
+    std::optional<search::TermWeights> tw;
     if (sort == SortOrder::relevance) {
       if (offset < ev.total) {
         // A broad result: Xapian weighs only candidates (top_k.h).
@@ -1286,8 +1291,12 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
         if (top) {
           page_docs.insert(page_docs.end(), top->page.begin(), top->page.end());
           // The snippets rank passages by the query's termweights: Xapian's
-          // MSet if it weighed, else its stats alone (no match).
-          m = top->mset ? std::move(*top->mset) : term_stats(w.db, text_q, s.config);
+          // MSet if it weighed, else the same computed from the database's
+          // statistics (term_weights.h), else its stats alone (no match).
+          if (top->mset)
+            m = std::move(*top->mset);
+          else if (!(tw = search::plan_termweights(w.db, plan, {s.config.bm25_k1, s.config.bm25_b, 0.5}, pcache.get())))
+            m = term_stats(w.db, text_q, s.config);
         } else {
           m = enq.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(req.per_page));
           for (auto it = m.begin(); it != m.end(); ++it) page_docs.emplace_back(*it, it.get_weight());
@@ -1297,7 +1306,13 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
       m = enq.get_mset(0, 0);  // for the snippets' query terms
       order_collected(ev);
     }
-    mset = m;
+    if (tw) {
+      mset.reset();
+      termweights = std::move(tw);
+    } else {
+      mset = m;
+      termweights.reset();
+    }
     final_ev.emplace(std::move(ev));
     found_text = text_q;
     found_words = ws;
@@ -1566,7 +1581,13 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
   const Xapian::Stem& stemmer = has_z_terms(found_text) ? w.stems[static_cast<std::size_t>(req.lang)] : w.no_stem;
   // The query's terms and relevances once per search (snippet.h).
   std::optional<search::Snippeter> snipper;
-  if (mset && !page_docs.empty()) snipper.emplace(found_text, *mset, stemmer);
+  const bool text_stats = mset || termweights;
+  if (mset && !page_docs.empty()) {
+    snipper.emplace(found_text, *mset, stemmer);
+  } else if (termweights && !page_docs.empty()) {
+    // The MSet only if a snippet falls back to Xapian's.
+    snipper.emplace(found_text, *termweights, [&] { return term_stats(w.db, found_text, s.config); }, stemmer);
+  }
   // A document updated in place after the snapshot was built has a newer
   // revision than the snapshot: never serve its cached record then. The key
   // names the index state too: an entry of an older revision is never read,
@@ -1614,7 +1635,7 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
     // is nearly always near the start; scanning whole long descriptions
     // only costs time.
     join_cut_text(body, record.summary.best(req.lang), record.description.best(req.lang), 400);
-    if (mset && !body.empty()) {
+    if (text_stats && !body.empty()) {
       h.snippet = snipper->snippet(body, 240, Xapian::MSet::SNIPPET_EXHAUSTIVE, kMarkStart, kMarkEnd, kOmit);
     } else {
       h.snippet = html_escape(cut_text(body, 240));

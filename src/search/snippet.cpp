@@ -248,7 +248,34 @@ bool wildcard_pattern(const Xapian::Query& q, std::string& pattern) {
 }  // namespace
 
 Snippeter::Snippeter(const Xapian::Query& query, const Xapian::MSet& mset, const Xapian::Stem& stemmer)
-    : mset_(mset), stemmer_(stemmer) {
+    : mset_(&mset), stemmer_(stemmer) {
+  init(query, [&mset](const std::string& t, double& w) {
+    try {
+      w = mset.get_termweight(t);
+    } catch (const Xapian::InvalidOperationError&) {
+      return Weight::no_stats;
+    } catch (const Xapian::InvalidArgumentError&) {
+      return Weight::none;
+    }
+    return Weight::known;
+  });
+}
+
+Snippeter::Snippeter(const Xapian::Query& query, const std::vector<std::pair<std::string, double>>& termweights,
+                     std::function<Xapian::MSet()> make_mset, const Xapian::Stem& stemmer)
+    : make_mset_(std::move(make_mset)), stemmer_(stemmer) {
+  init(query, [&termweights](const std::string& t, double& w) {
+    if (t.empty()) return Weight::none;  // as MSet::get_termweight("")
+    for (const auto& [term, x] : termweights)
+      if (term == t) {
+        w = x;
+        return Weight::known;
+      }
+    return Weight::none;
+  });
+}
+
+void Snippeter::init(const Xapian::Query& query, const std::function<Weight(const std::string&, double&)>& termweight) {
   if (std::getenv("XAPIAN_CJK_NGRAM") != nullptr) own_ = false;
   // Xapian's check_query: leaf terms (a set), wildcards (in order), tight
   // phrases (not reproduced here).
@@ -284,15 +311,13 @@ Snippeter::Snippeter(const Xapian::Query& query, const Xapian::MSet& mset, const
   bool any = false;
   std::vector<std::pair<std::string, double>> weighed;
   for (const auto& t : loose) {
-    double w;
-    try {
-      w = mset.get_termweight(t);
-    } catch (const Xapian::InvalidOperationError&) {
+    double w = 0;
+    const Weight known = termweight(t, w);
+    if (known == Weight::no_stats) {
       stats_ = false;
       break;
-    } catch (const Xapian::InvalidArgumentError&) {
-      continue;
     }
+    if (known == Weight::none) continue;
     weighed.emplace_back(t, w);
     if (w != 0.0) {
       if (!any) {
@@ -306,12 +331,8 @@ Snippeter::Snippeter(const Xapian::Query& query, const Xapian::MSet& mset, const
   }
   if (loose.empty()) {
     // No term to ask: whether the MSet has stats at all.
-    try {
-      (void)mset.get_termweight(std::string());
-    } catch (const Xapian::InvalidOperationError&) {
-      stats_ = false;
-    } catch (const Xapian::InvalidArgumentError&) {
-    }
+    double w = 0;
+    if (termweight(std::string(), w) == Weight::no_stats) stats_ = false;
   }
   if (max_tw == 0.0) max_tw = 1.0;
   else max_tw *= 1.015625;
@@ -328,8 +349,12 @@ Snippeter::Snippeter(const Xapian::Query& query, const Xapian::MSet& mset, const
 
 std::string Snippeter::fallback(const std::string& text, std::size_t length, unsigned flags,
                                 const std::string& hi_start, const std::string& hi_end,
-                                const std::string& omit) const {
-  return mset_.snippet(text, length, stemmer_, flags, hi_start, hi_end, omit);
+                                const std::string& omit) {
+  if (!mset_) {
+    own_mset_ = make_mset_();
+    mset_ = &*own_mset_;
+  }
+  return mset_->snippet(text, length, stemmer_, flags, hi_start, hi_end, omit);
 }
 
 std::string Snippeter::snippet(const std::string& text, std::size_t length, unsigned flags,

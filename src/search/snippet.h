@@ -23,8 +23,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -36,6 +39,18 @@ class Snippeter {
   // `query` must be the query of the Enquire that made `mset`; `mset` must
   // outlive the Snippeter.
   Snippeter(const Xapian::Query& query, const Xapian::MSet& mset, const Xapian::Stem& stemmer);
+
+  // The same without an MSet: `termweights` are what its get_termweight
+  // would give for the query's terms (term_weights.h; a term not listed has
+  // none), read in the constructor. `make_mset` makes the query's MSet (with
+  // its stats: get_mset(0, 0) will do) the first time a call falls back to
+  // MSet::snippet.
+  Snippeter(const Xapian::Query& query, const std::vector<std::pair<std::string, double>>& termweights,
+            std::function<Xapian::MSet()> make_mset, const Xapian::Stem& stemmer);
+
+  // Not copied or moved (it may point into itself: the MSet it made).
+  Snippeter(const Snippeter&) = delete;
+  Snippeter& operator=(const Snippeter&) = delete;
 
   // Same as mset.snippet(text, length, stemmer, flags, hi_start, hi_end, omit).
   std::string snippet(const std::string& text, std::size_t length, unsigned flags, const std::string& hi_start,
@@ -55,10 +70,16 @@ class Snippeter {
     std::size_t highlight;
   };
 
+  // A term's termweight as MSet::get_termweight gives it: known, none (it
+  // throws InvalidArgumentError) or no stats at all (InvalidOperationError).
+  enum class Weight { known, none, no_stats };
+  void init(const Xapian::Query& query, const std::function<Weight(const std::string&, double&)>& termweight);
   std::string fallback(const std::string& text, std::size_t length, unsigned flags, const std::string& hi_start,
-                       const std::string& hi_end, const std::string& omit) const;
+                       const std::string& hi_end, const std::string& omit);
 
-  const Xapian::MSet& mset_;
+  const Xapian::MSet* mset_ = nullptr;       // the query's MSet, or made on the first fallback:
+  std::function<Xapian::MSet()> make_mset_;
+  std::optional<Xapian::MSet> own_mset_;
   const Xapian::Stem& stemmer_;
   bool own_ = true;
   bool stats_ = true;
