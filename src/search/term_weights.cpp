@@ -1,7 +1,6 @@
 #include "search/term_weights.h"
 
 #include <algorithm>
-#include <cmath>
 #include <memory>
 
 namespace palveluhaku::search {
@@ -58,23 +57,12 @@ std::optional<TermWeights> plan_termweights(const Xapian::Database& db, const Sc
     if (leaf.factor == 0.0 || leaf.term.empty()) continue;  // not weighted
     const auto [tf, wdf_ub] = term_stats(db, leaf.term, cache);
     if (tf == 0) continue;
-    // BM25Weight::init(factor): rset empty, wqf 1 (k3's factor (k3 + 1) wqf /
-    // (k3 + wqf) is then exactly 1 and kept for the same rounding).
-    double tw = (n - tf + 0.5) / (tf + 0.5);
-    if (tw < 2) tw = tw * 0.5 + 1;
-    double termweight = std::log(tw) * leaf.factor;
-    const double wqf = 1, k3 = 1;
-    termweight *= (k3 + 1) * wqf / (k3 + wqf);
-    termweight *= (p.k1 + 1);
-    // BM25Weight::get_maxpart, at the wdf upper bound of the leaf's postlist.
-    double denom = p.k1;
-    if (p.k1 != 0.0 && p.b != 0.0) {
-      const double normlen_lb = std::max(std::max(wdf_ub, doclen_lb) * len_factor, p.min_normlen);
-      denom *= (normlen_lb * p.b + (1 - p.b));
-    }
+    // BM25Weight::get_maxpart at the leaf's factor (init with wqf 1): the
+    // sumpart of the postlist's wdf bound in the shortest document that could
+    // hold it.
     const double wdf_max = wdf_ub;
-    denom += wdf_max;
-    it->second += termweight * (wdf_max / denom);
+    const double doclen = std::max(wdf_max, static_cast<double>(doclen_lb));
+    it->second += sumpart(termweight(n, tf, leaf.factor, p), wdf_max, doclen, len_factor, p);
   }
   return out;
 }

@@ -7,29 +7,23 @@
 
 namespace palveluhaku::search {
 
-namespace {
-
-// Relative headroom of every bound over the float sums (each posting's
-// weight is rounded up, a sum of m floats errs by at most ~m * 6e-8).
-constexpr double kMargin = 1e-4;
-
-// BM25's termweight of a term in `tf` of `n` documents at `factor` (the
-// product of the OP_SCALE_WEIGHT factors above its leaf), in Xapian 1.4
-// BM25Weight::init's order of operations: log(tw) * factor (negative idfs
-// mapped to small positive ones), times k3's wqf factor (k3 + 1) wqf / (k3 +
-// wqf), which is exactly 1 for k3 = 1 and wqf 1, then times k1 + 1.
 double termweight(double n, double tf, double factor, const Bm25Params& p) {
   double tw = (n - tf + 0.5) / (tf + 0.5);
   if (tw < 2) tw = tw * 0.5 + 1;
   return std::log(tw) * factor * (p.k1 + 1);
 }
 
-// The sumpart of one posting at `termweight`.
 double sumpart(double tw, double wdf, double doclen, double len_factor, const Bm25Params& p) {
   const double normlen = std::max(doclen * len_factor, p.min_normlen);
   const double denom = p.k1 * (normlen * p.b + (1 - p.b)) + wdf;
   return denom > 0 ? tw * (wdf / denom) : tw;
 }
+
+namespace {
+
+// Relative headroom of every bound over the float sums (each posting's
+// weight is rounded up, a sum of m floats errs by at most ~m * 6e-8).
+constexpr double kMargin = 1e-4;
 
 float round_up(double w) {
   float f = static_cast<float>(w);

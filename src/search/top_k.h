@@ -62,6 +62,18 @@ struct Bm25Params {
   double min_normlen = 0.5;
 };
 
+// BM25's termweight of a term in `tf` of `n` documents at `factor` (the
+// product of the OP_SCALE_WEIGHT factors above its leaf), in Xapian 1.4
+// BM25Weight::init's order of operations: log(tw) * factor (negative idfs
+// mapped to small positive ones), times k3's wqf factor (k3 + 1) wqf / (k3 +
+// wqf), which is exactly 1 for k3 = 1 and wqf 1, then times k1 + 1.
+double termweight(double n, double tf, double factor, const Bm25Params& p);
+
+// BM25Weight::get_sumpart of a posting of `wdf` in a document of `doclen` at
+// `termweight` (len_factor: 1 / the average length). With the postlist's wdf
+// bound and max(that bound, the doclength lower bound) it is get_maxpart.
+double sumpart(double tw, double wdf, double doclen, double len_factor, const Bm25Params& p);
+
 // Xapian's weighting of the query over sorted candidate docids: the MSet of
 // items [first, first + max).
 using WeighCandidates =
