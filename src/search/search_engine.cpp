@@ -106,19 +106,26 @@ std::string html_escape(std::string_view s) {
   return out;
 }
 
+// Where cut_text cuts a text longer than `max` bytes: at a word boundary
+// after max / 2 if there is one, never inside a UTF-8 sequence. Looks at no
+// byte beyond s[max].
+std::size_t cut_end(const std::string& s, std::size_t max) {
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  const std::size_t space = s.rfind(' ', end);
+  if (space != std::string::npos && space > max / 2) end = space;
+  return end;
+}
+
 // Cuts `s` to at most `max` bytes at a word boundary, never inside a UTF-8
 // sequence, adding an ellipsis if cut.
 std::string cut_text(const std::string& s, std::size_t max) {
   if (s.size() <= max) return s;
-  std::size_t end = max;
-  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
-  std::size_t space = s.rfind(' ', end);
-  if (space != std::string::npos && space > max / 2) end = space;
-  return s.substr(0, end) + "…";
+  return s.substr(0, cut_end(s, max)) + "…";
 }
 
 // out = cut_text(a + "\n" + b, max) (just a or b if the other is empty),
-// without building the whole text: cut_text looks at no byte beyond `max`.
+// without building the whole text: cut_end looks at no byte beyond `max`.
 void join_cut_text(std::string& out, const std::string& a, const std::string& b, std::size_t max) {
   const bool both = !a.empty() && !b.empty();
   const std::size_t total = a.size() + (both ? 1 : 0) + b.size();
@@ -128,11 +135,7 @@ void join_cut_text(std::string& out, const std::string& a, const std::string& b,
   if (both && out.size() < keep) out += '\n';
   if (out.size() < keep) out.append(b, 0, keep - out.size());
   if (total <= max) return;
-  std::size_t end = max;
-  while (end > 0 && (static_cast<unsigned char>(out[end]) & 0xC0) == 0x80) --end;
-  const std::size_t space = out.rfind(' ', end);
-  if (space != std::string::npos && space > max / 2) end = space;
-  out.resize(end);
+  out.resize(cut_end(out, max));
   out += "…";
 }
 
