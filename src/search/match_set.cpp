@@ -340,6 +340,11 @@ std::size_t PostingCache::bytes() const {
   return bytes_;
 }
 
+Xapian::Query only_docs(const Xapian::Query& q, std::vector<Xapian::docid> ids) {
+  auto* only = new DocListSource(std::move(ids));
+  return Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(only->release()));
+}
+
 void DocListSource::skip_to(Xapian::docid did, double) {
   std::size_t from = pos_ == npos ? 0 : pos_;
   if (from < ids_.size() && ids_[from] >= did) {

@@ -160,4 +160,8 @@ class DocListSource : public Xapian::PostingSource {
   std::size_t pos_ = npos;
 };
 
+// `q` restricted to the documents `ids` (ascending): OP_FILTER with a
+// DocListSource, so that Xapian weighs only those.
+Xapian::Query only_docs(const Xapian::Query& q, std::vector<Xapian::docid> ids);
+
 }  // namespace palveluhaku::search

@@ -108,14 +108,13 @@ std::vector<double> on_match_scale(const Xapian::Database& db, const Xapian::Que
   if (docs.empty()) return out;
   std::map<Xapian::docid, std::size_t> at;
   for (std::size_t i = 0; i < docs.size(); ++i) at.emplace(docs[i], i);
-  std::vector<Xapian::docid> sorted;  // DocListSource wants them in order
+  std::vector<Xapian::docid> sorted;  // only_docs wants them in order
   for (const auto& [d, i] : at) sorted.push_back(d);
   // Xapian's BM25 over `docs` only.
   const auto match = [&](const Xapian::Query& q, const auto& each) {
     if (q.empty()) return;
-    auto* only = new DocListSource(sorted);
     Xapian::Enquire enq(db);
-    enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(only->release())));
+    enq.set_query(only_docs(q, sorted));
     enq.set_weighting_scheme(scheme);
     const Xapian::MSet m = enq.get_mset(0, static_cast<Xapian::doccount>(docs.size()));
     for (auto it = m.begin(); it != m.end(); ++it)

@@ -1025,9 +1025,8 @@ ServiceRecord parse_record(const std::string& data) {
 // the plain top-k of a fill's passing documents.
 Xapian::MSet weigh_candidates(const Xapian::Database& db, const Xapian::Query& q, const index::IndexConfig& config,
                               std::vector<Xapian::docid> cands, Xapian::doccount first, Xapian::doccount max) {
-  auto* only = new search::DocListSource(std::move(cands));
   Xapian::Enquire enq(db);
-  enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(only->release())));
+  enq.set_query(search::only_docs(q, std::move(cands)));
   enq.set_weighting_scheme(Xapian::BM25Weight(config.bm25_k1, 0, 1, config.bm25_b, 0.5));
   return enq.get_mset(first, max);
 }
@@ -1258,8 +1257,7 @@ SearchResult SearchEngine::Impl::run(Worker& w, const Snapshot& s, const SearchR
       std::vector<Xapian::docid> passed;
       passed.reserve(ev.hits.size());
       for (const auto& h : ev.hits) passed.push_back(h.first);
-      auto* only = new search::DocListSource(std::move(passed));
-      q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(only->release()));
+      q = search::only_docs(q, std::move(passed));
     }
     Xapian::Enquire enq(w.db);
     enq.set_query(q);
