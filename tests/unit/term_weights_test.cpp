@@ -17,6 +17,7 @@
 #include <xapian.h>
 
 #include "engine_fixtures.h"
+#include "plan_builder.h"
 #include "index/index_dir.h"
 #include "palveluhaku/analysis.h"
 #include "palveluhaku/sources.h"
@@ -26,48 +27,10 @@
 #include "search/term_weights.h"
 
 using namespace engine_test;
+using namespace plan_test;
 namespace ps = palveluhaku::search;
 
 namespace {
-
-// A query and its plan, built side by side as query_builder does.
-struct Built {
-  Xapian::Query q;
-  ps::ScorePlan plan;
-};
-
-Xapian::Query scaled(const Xapian::Query& q, double f) {
-  return f == 1.0 ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, f);
-}
-
-// One word: an OR of (term, factor) alternatives; a group of several terms
-// is their AND.
-struct Alt {
-  std::vector<std::string> terms;
-  double factor = 1.0;
-};
-
-Built build(const std::vector<std::vector<Alt>>& words, bool relaxed) {
-  Built b;
-  std::vector<Xapian::Query> wq;
-  for (const auto& word : words) {
-    std::vector<Xapian::Query> alts;
-    for (const auto& a : word) {
-      const int g = a.terms.size() > 1 ? ++b.plan.groups : 0;
-      std::vector<Xapian::Query> parts;
-      for (const auto& t : a.terms) {
-        parts.emplace_back(t);
-        b.plan.leaves.push_back({t, a.factor, g});
-      }
-      const Xapian::Query q = parts.size() == 1 ? parts[0] : Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
-      alts.push_back(scaled(q, a.factor));
-    }
-    wq.push_back(alts.size() == 1 ? alts[0] : Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end()));
-  }
-  b.q = wq.size() == 1 ? wq[0]
-                       : Xapian::Query(relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, wq.begin(), wq.end());
-  return b;
-}
 
 // Compares every term of the plan with Xapian's termweight; returns how
 // many were compared (non-zero ones counted in `nonzero`).

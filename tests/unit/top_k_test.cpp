@@ -18,11 +18,13 @@
 #include <xapian.h>
 
 #include "engine_fixtures.h"
+#include "plan_builder.h"
 #include "index/index_dir.h"
 #include "search/match_set.h"
 #include "search/top_k.h"
 
 using namespace engine_test;
+using namespace plan_test;
 namespace ps = palveluhaku::search;
 
 namespace {
@@ -30,46 +32,24 @@ namespace {
 const Xapian::BM25Weight kBm25(1.2, 0, 1, 0.75, 0.5);
 const ps::Bm25Params kParams{1.2, 0.75, 0.5};
 
-// A query and its plan, built side by side as query_builder does.
-struct Built {
-  Xapian::Query q;
-  ps::ScorePlan plan;
-};
-
+// A random query of the engine's kind: 1-3 words of 1-4 alternatives, the
+// first at factor 1, a quarter of them AND groups of two or three terms.
 Built random_query(std::mt19937& rng, const std::vector<std::string>& vocab) {
-  Built b;
   std::uniform_int_distribution<std::size_t> pick(0, vocab.size() - 1);
   const double factors[] = {1.0, 0.75, 0.6, 0.35, 0.2, 1.0 / 3};
   std::uniform_int_distribution<int> fpick(0, 5);
-  const int n_words = 1 + static_cast<int>(rng() % 3);
-  std::vector<Xapian::Query> words;
-  for (int wi = 0; wi < n_words; ++wi) {
-    const int n_alts = 1 + static_cast<int>(rng() % 4);
-    std::vector<Xapian::Query> alts;
-    for (int ai = 0; ai < n_alts; ++ai) {
-      const double f = ai == 0 ? 1.0 : factors[fpick(rng)];
-      if (rng() % 4 == 0) {  // an AND group of two or three terms
-        const int g = ++b.plan.groups;
-        std::vector<Xapian::Query> parts;
-        const int n = 2 + static_cast<int>(rng() % 2);
-        for (int pi = 0; pi < n; ++pi) {
-          const std::string& t = vocab[pick(rng)];
-          parts.emplace_back(t);
-          b.plan.leaves.push_back({t, f, g});
-        }
-        Xapian::Query and_q(Xapian::Query::OP_AND, parts.begin(), parts.end());
-        alts.push_back(f == 1.0 ? and_q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, and_q, f));
-      } else {
-        const std::string& t = vocab[pick(rng)];
-        b.plan.leaves.push_back({t, f, 0});
-        alts.push_back(f == 1.0 ? Xapian::Query(t) : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t), f));
-      }
+  std::vector<std::vector<Alt>> words(1 + rng() % 3);
+  for (auto& word : words) {
+    word.resize(1 + rng() % 4);
+    for (std::size_t ai = 0; ai < word.size(); ++ai) {
+      Alt& a = word[ai];
+      a.factor = ai == 0 ? 1.0 : factors[fpick(rng)];
+      a.terms.resize(rng() % 4 == 0 ? 2 + rng() % 2 : 1);
+      for (auto& t : a.terms) t = vocab[pick(rng)];
     }
-    words.emplace_back(Xapian::Query::OP_OR, alts.begin(), alts.end());
   }
   const bool relaxed = rng() % 3 == 0;
-  b.q = Xapian::Query(relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, words.begin(), words.end());
-  return b;
+  return build(words, relaxed);
 }
 
 struct Tally {
