@@ -38,6 +38,14 @@ std::set<std::string> query_set(Analyzer& a, const std::string& q, Lang ui = Lan
   return out;
 }
 
+// Every alternative (all its terms) of the query's words.
+std::set<std::vector<std::string>> alternatives_of(Analyzer& a, const std::string& q, Lang ui = Lang::fi) {
+  std::set<std::vector<std::string>> out;
+  for (const auto& w : a.analyze_query(q, ui))
+    for (const auto& alt : w.alternatives) out.insert(alt.terms);
+  return out;
+}
+
 // Each query word with whether it is required (false) or left out like a
 // stopword (true), as analysed in the Finnish UI.
 std::vector<std::pair<std::string, bool>> stop_marks(Analyzer& a, const std::string& q) {
@@ -159,13 +167,7 @@ TEST_CASE("analysis: synonyms on the query side", "[analysis]") {
 
 TEST_CASE("analysis: Swedish and English multi-word synonyms and translations", "[analysis]") {
   Analyzer a(resources());
-  // Every alternative (all terms) of the query's words.
-  const auto alts_of = [&](const std::string& q) {
-    std::set<std::vector<std::string>> out;
-    for (const auto& w : a.analyze_query(q, Lang::fi))
-      for (const auto& alt : w.alternatives) out.insert(alt.terms);
-    return out;
-  };
+  const auto alts_of = [&](const std::string& q) { return alternatives_of(a, q); };
   struct Case {
     const char* query;
     std::vector<std::string> alternative;
@@ -725,12 +727,7 @@ TEST_CASE("analysis: an English word the tables know is not a typo of a Finnish 
 TEST_CASE("analysis: a hyphenated English or Swedish phrase matches as its pieces", "[analysis]") {
   Analyzer a(resources());
   // Every alternative (all terms) of every word of the query.
-  const auto alts_of = [&](const std::string& q) {
-    std::set<std::vector<std::string>> out;
-    for (const auto& w : a.analyze_query(q, Lang::fi))
-      for (const auto& alt : w.alternatives) out.insert(alt.terms);
-    return out;
-  };
+  const auto alts_of = [&](const std::string& q) { return alternatives_of(a, q); };
   // synonyms-en.txt "after-school club, after-school care, afternoon
   // activities" and needs-en.txt "after-school care => aamu- ja
   // iltapäivätoiminta": typed with a space, with the hyphen, or as a
@@ -799,12 +796,7 @@ TEST_CASE("analysis: two English words whose translations make a Finnish compoun
 
 TEST_CASE("analysis: everyday English reaches the official English of the texts (synonyms-en.txt)", "[analysis]") {
   Analyzer a(resources());
-  const auto alts_of = [&](const std::string& q) {
-    std::set<std::vector<std::string>> out;
-    for (const auto& w : a.analyze_query(q, Lang::fi))
-      for (const auto& alt : w.alternatives) out.insert(alt.terms);
-    return out;
-  };
+  const auto alts_of = [&](const std::string& q) { return alternatives_of(a, q); };
   // The right side as the index has it: English Snowball stems.
   struct Case {
     const char* query;
